@@ -1,0 +1,532 @@
+"""What the ledger knows about one match while it validates appended events.
+
+:class:`MatchState` is the ledger's private bookkeeping: which period is in
+progress, who is on the pitch, who has been cautioned or sent off, which goals
+stand. :meth:`MatchState.admit` checks one event against it and, only when every
+check has passed, records the event, so a rejected event leaves the state as it
+was. The public folds (the score, the table) never read this: they derive their
+own results from the events.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Final
+
+from matchledger.errors import (
+    EventRejected,
+    MatchOverError,
+    MatchStateError,
+    PlayerStateError,
+    UnknownReferenceError,
+    UnknownTeamError,
+)
+from matchledger.events import (
+    PLAY_EVENT_TYPES,
+    CardShown,
+    Event,
+    FoulCommitted,
+    GoalDisallowed,
+    LineupAnnounced,
+    MatchEnded,
+    MatchScheduled,
+    MatchStatus,
+    MatchStatusChanged,
+    OwnGoalScored,
+    PenaltyAppealDenied,
+    PenaltyAwarded,
+    Period,
+    PeriodEnded,
+    PeriodStarted,
+    Player,
+    ResultAwarded,
+    ShootoutKickTaken,
+    ShotOutcome,
+    ShotTaken,
+    SubstitutionMade,
+    VarReviewed,
+)
+
+Lookup = Callable[[str], "Event | None"]
+
+_NEXT_PERIODS: Final[dict[Period | None, frozenset[Period]]] = {
+    None: frozenset({Period.FIRST_HALF}),
+    Period.FIRST_HALF: frozenset({Period.SECOND_HALF}),
+    Period.SECOND_HALF: frozenset({Period.EXTRA_TIME_FIRST_HALF, Period.PENALTY_SHOOTOUT}),
+    Period.EXTRA_TIME_FIRST_HALF: frozenset({Period.EXTRA_TIME_SECOND_HALF}),
+    Period.EXTRA_TIME_SECOND_HALF: frozenset({Period.PENALTY_SHOOTOUT}),
+    Period.PENALTY_SHOOTOUT: frozenset(),
+}
+_NOT_PLAYING: Final = frozenset(
+    {MatchStatus.POSTPONED, MatchStatus.SUSPENDED, MatchStatus.ABANDONED, MatchStatus.CANCELLED}
+)
+_PLAY_TYPES: Final = frozenset(PLAY_EVENT_TYPES)
+
+
+def _who(player: Player) -> str:
+    return f"{player.name!r} ({player.player_id})"
+
+
+class MatchState:
+    """The validation state of one match; see the module docstring."""
+
+    __slots__ = (
+        "appeared",
+        "cautioned",
+        "dismissed",
+        "disallowed",
+        "ended_at",
+        "goals",
+        "interrupted",
+        "last_ended",
+        "lineup_bench",
+        "lineup_squad",
+        "on_pitch",
+        "period",
+        "schedule",
+        "started_any",
+        "status",
+        "subbed_off",
+    )
+
+    def __init__(self, schedule: MatchScheduled) -> None:
+        """Start from the match's schedule."""
+        self.schedule = schedule
+        self.status = MatchStatus.SCHEDULED
+        self.ended_at: int | None = None  # position of MatchEnded
+        self.period: Period | None = None  # period in progress
+        self.last_ended: Period | None = None
+        self.interrupted: Period | None = None  # period cut short by a suspension
+        self.started_any = False
+        # per team id; the lineup sets exist only for teams whose lineup is known
+        self.lineup_squad: dict[str, frozenset[str]] = {}
+        self.lineup_bench: dict[str, frozenset[str]] = {}
+        self.on_pitch: dict[str, set[str]] = {}
+        self.appeared: dict[str, set[str]] = {}  # ever on the pitch (starters, subs on)
+        self.subbed_off: set[str] = set()
+        self.dismissed: set[str] = set()
+        self.cautioned: set[str] = set()
+        self.goals: set[str] = set()  # ids of goals that stand
+        self.disallowed: set[str] = set()
+
+    def copy(self) -> MatchState:
+        """A copy that can be changed without changing this one."""
+        new = copy.copy(self)
+        new.on_pitch = {t: set(p) for t, p in self.on_pitch.items()}
+        new.appeared = {t: set(p) for t, p in self.appeared.items()}
+        new.subbed_off = set(self.subbed_off)
+        new.dismissed = set(self.dismissed)
+        new.cautioned = set(self.cautioned)
+        new.goals = set(self.goals)
+        new.disallowed = set(self.disallowed)
+        new.lineup_squad = dict(self.lineup_squad)
+        new.lineup_bench = dict(self.lineup_bench)
+        return new
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _opponent(self, team: str) -> str:
+        s = self.schedule
+        return s.away.team_id if team == s.home.team_id else s.home.team_id
+
+    def _check_team(self, event: Event, index: int, team: str) -> None:
+        if self.schedule.side_of(team) is None:
+            s = self.schedule
+            raise UnknownTeamError(
+                index=index,
+                event_id=event.event_id,
+                field="team",
+                reason=f"{team!r} does not play in match {event.match_id!r}",
+                hint=f"use {s.home.team_id!r} or {s.away.team_id!r}",
+            )
+
+    def _check_on_pitch(self, event: Event, index: int, field: str, player: Player, team: str) -> None:
+        pid = player.player_id
+        if pid in self.dismissed:
+            raise PlayerStateError(
+                index=index,
+                event_id=event.event_id,
+                field=field,
+                reason=f"{_who(player)} was sent off and cannot take part again",
+            )
+        on = self.on_pitch.get(team)
+        if (on is not None and pid not in on) or pid in self.subbed_off:
+            where = "was substituted off" if pid in self.subbed_off else "is not on the pitch"
+            raise PlayerStateError(
+                index=index,
+                event_id=event.event_id,
+                field=field,
+                reason=f"{_who(player)} of {team!r} {where}",
+                hint="check the lineup and substitutions of the match",
+            )
+
+    def _fail(self, cls: type[EventRejected], event: Event, index: int, field: str, reason: str,
+              hint: str = "") -> EventRejected:
+        return cls(index=index, event_id=event.event_id, field=field, reason=reason, hint=hint)
+
+    # --- admitting an event -----------------------------------------------------------------
+
+    def admit(self, event: Event, index: int, lookup: Lookup) -> None:  # noqa: C901, PLR0912
+        """Check ``event`` (at ledger position ``index``) and record it.
+
+        Raises:
+            EventRejected: (a subclass of it) when the event does not fit; nothing
+                is recorded then.
+        """
+        if type(event) in _PLAY_TYPES:
+            self._check_play(event, index)
+        if isinstance(event, ShotTaken):
+            self._admit_shot(event, index)
+        elif isinstance(event, (FoulCommitted, OwnGoalScored)):
+            self._check_team(event, index, event.team)
+            self._check_on_pitch(event, index, "player", event.player, event.team)
+            if isinstance(event, OwnGoalScored):
+                self.goals.add(event.event_id)
+        elif isinstance(event, CardShown):
+            self._admit_card(event, index)
+        elif isinstance(event, SubstitutionMade):
+            self._admit_substitution(event, index)
+        elif isinstance(event, PenaltyAwarded):
+            self._check_team(event, index, event.team)
+            if event.won_by is not None:
+                self._check_on_pitch(event, index, "won_by", event.won_by, event.team)
+            if event.conceded_by is not None:
+                opp = self._opponent(event.team)
+                self._check_on_pitch(event, index, "conceded_by", event.conceded_by, opp)
+        elif isinstance(event, PenaltyAppealDenied):
+            self._check_team(event, index, event.team)
+            if event.claimed_by is not None:
+                self._check_on_pitch(event, index, "claimed_by", event.claimed_by, event.team)
+            if event.against is not None:
+                opp = self._opponent(event.team)
+                self._check_on_pitch(event, index, "against", event.against, opp)
+        elif isinstance(event, ShootoutKickTaken):
+            self._admit_kick(event, index)
+        elif isinstance(event, PeriodStarted):
+            self._admit_period_start(event, index)
+        elif isinstance(event, PeriodEnded):
+            self._admit_period_end(event, index)
+        elif isinstance(event, MatchEnded):
+            self._admit_end(event, index)
+        elif isinstance(event, MatchStatusChanged):
+            self._admit_status(event, index)
+        elif isinstance(event, LineupAnnounced):
+            self._admit_lineup(event, index)
+        elif isinstance(event, GoalDisallowed):
+            self._admit_disallowed(event, index, lookup)
+        elif isinstance(event, VarReviewed):
+            self._check_reference(event, index, "subject", event.subject, lookup, None)
+        elif isinstance(event, ResultAwarded):
+            self.status = MatchStatus.AWARDED
+        elif isinstance(event, MatchScheduled):  # pragma: no cover - the ledger handles it
+            raise self._fail(MatchStateError, event, index, "match_id", "is already scheduled")
+
+    def _check_play(self, event: Event, index: int) -> None:
+        if self.ended_at is not None:
+            raise self._fail(
+                MatchOverError,
+                event,
+                index,
+                "type",
+                f"{type(event).__name__} comes after full time (event #{self.ended_at})",
+                hint="record corrections with GoalDisallowed or ResultAwarded",
+            )
+        if self.status in _NOT_PLAYING:
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "type",
+                f"{type(event).__name__} while the match is {self.status.value}",
+                hint="restart play with PeriodStarted first",
+            )
+        if self.period is Period.PENALTY_SHOOTOUT and not isinstance(event, CardShown):
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "type",
+                f"{type(event).__name__} during the penalty shootout",
+                hint="record shootout kicks as ShootoutKickTaken",
+            )
+        at = getattr(event, "at", None)
+        if (
+            at is not None
+            and self.period is not None
+            and self.period is not Period.PENALTY_SHOOTOUT
+            and at.period is not self.period
+        ):
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "at",
+                f"{at} falls in the {at.period.value.replace('_', ' ')}, "
+                f"but the {self.period.value.replace('_', ' ')} is in progress",
+                hint="write stoppage time as 45+2', not 47'",
+            )
+
+    def _admit_shot(self, event: ShotTaken, index: int) -> None:
+        self._check_team(event, index, event.team)
+        self._check_on_pitch(event, index, "player", event.player, event.team)
+        if event.assist is not None:
+            self._check_on_pitch(event, index, "assist", event.assist, event.team)
+        if event.stopped_by is not None:
+            opp = self._opponent(event.team)
+            self._check_on_pitch(event, index, "stopped_by", event.stopped_by, opp)
+        if event.outcome is ShotOutcome.GOAL:
+            self.goals.add(event.event_id)
+
+    def _admit_card(self, event: CardShown, index: int) -> None:
+        self._check_team(event, index, event.team)
+        if event.official:
+            return
+        player = event.player
+        pid = player.player_id
+        if pid in self.dismissed:
+            raise self._fail(
+                PlayerStateError, event, index, "player",
+                f"{_who(player)} was already sent off",
+            )
+        squad = self.lineup_squad.get(event.team)
+        if squad is not None and pid not in squad:
+            raise self._fail(
+                PlayerStateError, event, index, "player",
+                f"{_who(player)} is not in the squad of {event.team!r}",
+                hint="a card for a coach or other official takes official=True",
+            )
+        if event.card.value == "second_yellow" and pid not in self.cautioned:
+            raise self._fail(
+                PlayerStateError, event, index, "card",
+                f"second_yellow for {_who(player)}, who has no first yellow in this match",
+                hint="record the first caution as card='yellow', or a straight red as 'red'",
+            )
+        if event.card.value == "yellow" and pid in self.cautioned:
+            raise self._fail(
+                PlayerStateError, event, index, "card",
+                f"yellow for {_who(player)}, who was already cautioned in this match",
+                hint="a second caution is card='second_yellow'",
+            )
+        if event.card.dismisses:
+            self.dismissed.add(pid)
+            on = self.on_pitch.get(event.team)
+            if on is not None:
+                on.discard(pid)
+        else:
+            self.cautioned.add(pid)
+
+    def _admit_substitution(self, event: SubstitutionMade, index: int) -> None:
+        self._check_team(event, index, event.team)
+        off, on = event.player_off, event.player_on
+        if off.player_id in self.subbed_off:
+            raise self._fail(
+                PlayerStateError, event, index, "player_off",
+                f"{_who(off)} was already substituted off",
+            )
+        self._check_on_pitch(event, index, "player_off", off, event.team)
+        oid = on.player_id
+        if oid in self.dismissed:
+            raise self._fail(
+                PlayerStateError, event, index, "player_on", f"{_who(on)} was sent off"
+            )
+        appeared = self.appeared.setdefault(event.team, set())
+        if oid in appeared or oid in self.subbed_off:
+            raise self._fail(
+                PlayerStateError, event, index, "player_on",
+                f"{_who(on)} has already played in this match",
+            )
+        bench = self.lineup_bench.get(event.team)
+        if bench is not None and oid not in bench:
+            raise self._fail(
+                PlayerStateError, event, index, "player_on",
+                f"{_who(on)} is not on the bench of {event.team!r}",
+            )
+        self.subbed_off.add(off.player_id)
+        appeared.add(off.player_id)
+        appeared.add(oid)
+        pitch = self.on_pitch.get(event.team)
+        if pitch is not None:
+            pitch.discard(off.player_id)
+            pitch.add(oid)
+
+    def _admit_kick(self, event: ShootoutKickTaken, index: int) -> None:
+        if self.period is not Period.PENALTY_SHOOTOUT:
+            raise self._fail(
+                MatchStateError, event, index, "type",
+                "ShootoutKickTaken outside a penalty shootout",
+                hint="start the shootout with PeriodStarted(period='penalty_shootout')",
+            )
+        self._check_team(event, index, event.team)
+        self._check_on_pitch(event, index, "player", event.player, event.team)
+        if event.stopped_by is not None:
+            opp = self._opponent(event.team)
+            self._check_on_pitch(event, index, "stopped_by", event.stopped_by, opp)
+
+    def _admit_period_start(self, event: PeriodStarted, index: int) -> None:
+        p = event.period
+        if self.ended_at is not None:
+            raise self._fail(
+                MatchOverError, event, index, "period",
+                f"{p.value} cannot start after full time (event #{self.ended_at})",
+            )
+        if self.status in (MatchStatus.POSTPONED, MatchStatus.ABANDONED, MatchStatus.CANCELLED):
+            raise self._fail(
+                MatchStateError, event, index, "period",
+                f"{p.value} cannot start while the match is {self.status.value}",
+                hint="reschedule it with MatchStatusChanged(status='scheduled') first",
+            )
+        if self.period is not None:
+            raise self._fail(
+                MatchStateError, event, index, "period",
+                f"{p.value} cannot start while the {self.period.value} is in progress",
+                hint="append PeriodEnded first",
+            )
+        if p is not self.interrupted and p not in _NEXT_PERIODS[self.last_ended]:
+            after = self.last_ended.value if self.last_ended else "kick-off"
+            allowed = " or ".join(sorted(x.value for x in _NEXT_PERIODS[self.last_ended]))
+            raise self._fail(
+                MatchStateError, event, index, "period",
+                f"{p.value} cannot follow {after}",
+                hint=f"the next period is {allowed or 'none: the match is over'}",
+            )
+        self.period = p
+        self.interrupted = None
+        self.started_any = True
+        self.status = MatchStatus.IN_PLAY
+
+    def _admit_period_end(self, event: PeriodEnded, index: int) -> None:
+        p = event.period
+        if self.period is not p:
+            now = self.period.value if self.period else "no period"
+            raise self._fail(
+                MatchStateError, event, index, "period",
+                f"{p.value} cannot end: {now} is in progress",
+            )
+        if event.at is not None and (p is Period.PENALTY_SHOOTOUT or event.at.period is not p):
+            raise self._fail(
+                MatchStateError, event, index, "at",
+                f"{event.at} is not a time in the {p.value.replace('_', ' ')}",
+            )
+        self.period = None
+        self.last_ended = p
+
+    def _admit_end(self, event: MatchEnded, index: int) -> None:
+        if self.ended_at is not None:
+            raise self._fail(
+                MatchOverError, event, index, "type",
+                f"the match already ended (event #{self.ended_at})",
+            )
+        if self.period is not None:
+            raise self._fail(
+                MatchStateError, event, index, "type",
+                f"the {self.period.value} is still in progress",
+                hint="append PeriodEnded first",
+            )
+        if self.status in _NOT_PLAYING:
+            raise self._fail(
+                MatchStateError, event, index, "type",
+                f"the match is {self.status.value}; it cannot end normally",
+            )
+        self.ended_at = index
+        if self.status is not MatchStatus.AWARDED:
+            self.status = MatchStatus.FINISHED
+
+    def _admit_status(self, event: MatchStatusChanged, index: int) -> None:
+        new = event.status
+        if self.ended_at is not None:
+            raise self._fail(
+                MatchOverError, event, index, "status",
+                f"cannot become {new.value}: the match already ended (event #{self.ended_at})",
+            )
+        if new in (MatchStatus.POSTPONED, MatchStatus.CANCELLED) and self.started_any:
+            raise self._fail(
+                MatchStateError, event, index, "status",
+                f"cannot become {new.value} after kick-off",
+                hint="a started match is suspended or abandoned",
+            )
+        if new is MatchStatus.SUSPENDED and self.period is None:
+            raise self._fail(
+                MatchStateError, event, index, "status",
+                "cannot become suspended: no period is in progress",
+            )
+        if new is MatchStatus.SCHEDULED and self.status not in (
+            MatchStatus.POSTPONED,
+            MatchStatus.SUSPENDED,
+        ):
+            raise self._fail(
+                MatchStateError, event, index, "status",
+                f"cannot become scheduled from {self.status.value}",
+                hint="only a postponed or suspended match is rescheduled",
+            )
+        if self.status in (MatchStatus.ABANDONED, MatchStatus.CANCELLED):
+            raise self._fail(
+                MatchStateError, event, index, "status",
+                f"cannot change: the match was {self.status.value}",
+                hint="record its result with ResultAwarded",
+            )
+        if self.period is not None:
+            self.interrupted = self.period
+            self.period = None
+        if self.status is not MatchStatus.AWARDED:
+            self.status = new
+
+    def _admit_lineup(self, event: LineupAnnounced, index: int) -> None:
+        self._check_team(event, index, event.team)
+        if event.team in self.lineup_squad:
+            raise self._fail(
+                MatchStateError, event, index, "team",
+                f"the lineup of {event.team!r} was already announced",
+            )
+        if self.started_any:
+            raise self._fail(
+                MatchStateError, event, index, "type",
+                "a lineup must be announced before kick-off",
+            )
+        starters = {e.player.player_id for e in event.starters}
+        bench = frozenset(e.player.player_id for e in event.bench)
+        self.lineup_squad[event.team] = frozenset(starters) | bench
+        self.lineup_bench[event.team] = bench
+        self.on_pitch[event.team] = set(starters)
+        self.appeared.setdefault(event.team, set()).update(starters)
+
+    def _check_reference(
+        self,
+        event: Event,
+        index: int,
+        field: str,
+        ref: str | None,
+        lookup: Lookup,
+        kind: type[Event] | tuple[type[Event], ...] | None,
+    ) -> Event | None:
+        if ref is None:
+            return None
+        target = lookup(ref)
+        if target is None or target.match_id != event.match_id:
+            where = "in this ledger" if target is None else f"in match {event.match_id!r}"
+            raise self._fail(
+                UnknownReferenceError, event, index, field, f"names {ref!r}, no event {where}"
+            )
+        if kind is not None and not isinstance(target, kind):
+            raise self._fail(
+                UnknownReferenceError, event, index, field,
+                f"names {ref!r}, a {type(target).__name__}",
+            )
+        return target
+
+    def _admit_disallowed(self, event: GoalDisallowed, index: int, lookup: Lookup) -> None:
+        target = self._check_reference(
+            event, index, "goal", event.goal, lookup, (ShotTaken, OwnGoalScored)
+        )
+        if isinstance(target, ShotTaken) and not target.is_goal:
+            raise self._fail(
+                UnknownReferenceError, event, index, "goal",
+                f"names {event.goal!r}, a shot whose outcome is {target.outcome.value!r}",
+            )
+        if event.goal in self.disallowed:
+            raise self._fail(
+                MatchStateError, event, index, "goal", f"{event.goal!r} was already disallowed"
+            )
+        self._check_reference(event, index, "review", event.review, lookup, VarReviewed)
+        self.goals.discard(event.goal)
+        self.disallowed.add(event.goal)

@@ -1,0 +1,190 @@
+"""The ``matchledger`` command: the library's work for people who do not write Python.
+
+Every error is one line on stderr and exit status 1 (2 for a usage mistake), never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import orjson
+
+from matchledger import __version__
+from matchledger._example import load_example
+from matchledger._timeline import timeline
+from matchledger.codec import SCHEMA_VERSION, load
+from matchledger.errors import LedgerError
+from matchledger.folds.score import Scoreline, score, scores
+from matchledger.ledger import Ledger
+
+__all__ = ["main"]
+
+PROG = "matchledger"
+
+
+class _UsageError(Exception):
+    """A usage mistake; argparse's own message, on one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Football matches as append-only event ledgers.",
+        epilog="Run 'matchledger COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    sub.add_parser(
+        "demo",
+        help="show the seed match, Inter 1-1 Atalanta, as a timeline and its score",
+        description="Show the packaged seed match (Inter 1-1 Atalanta, Serie A, "
+        "11 January 2020) as a timeline, then its score.",
+    )
+
+    p_score = sub.add_parser(
+        "score",
+        help="print the score of every match in a ledger file",
+        description="Print the score of every match in FILE (.json or .jsonl).",
+    )
+    p_score.add_argument("file", metavar="FILE", type=Path, help="a ledger (.json or .jsonl)")
+    p_score.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p_score.add_argument("--match", metavar="ID", help="only the match with this id")
+
+    p_validate = sub.add_parser(
+        "validate",
+        help="check that a file is a valid ledger",
+        description="Check that FILE is a valid ledger: exit 0 with a one-line summary, "
+        "or exit 1 with a one-line error.",
+    )
+    p_validate.add_argument("file", metavar="FILE", type=Path, help="a ledger (.json or .jsonl)")
+    return parser
+
+
+def _read(path: Path) -> Ledger:
+    try:
+        return load(path)
+    except FileNotFoundError:
+        raise _Failure(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise _Failure(f"{path}: is a directory, not a ledger file") from None
+    except PermissionError:
+        raise _Failure(f"{path}: permission denied") from None
+    except LedgerError as exc:
+        raise _Failure(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise _Failure(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+class _Failure(Exception):
+    """An error to print as one line, exit status 1."""
+
+
+def _score_json(s: Scoreline) -> dict[str, Any]:
+    def pair(x: Any) -> dict[str, int] | None:
+        return None if x is None else {"home": x.home, "away": x.away}
+
+    return {
+        "match_id": s.match_id,
+        "home": s.home.name,
+        "away": s.away.name,
+        "home_goals": s.home_goals,
+        "away_goals": s.away_goals,
+        "half_time": pair(s.half_time),
+        "extra_time": pair(s.extra_time),
+        "shootout": pair(s.shootout),
+        "status": s.status.value,
+    }
+
+
+def _cmd_demo() -> int:
+    ledger = load_example()
+    (match_id,) = ledger.match_ids
+    for line in timeline(ledger, match_id):
+        print(line)
+    s = score(ledger, match_id)
+    print()
+    print(f"Full time: {s.home.name} {s.home_goals}-{s.away_goals} {s.away.name}")
+    if s.half_time is not None:
+        print(f"Half time: {s.half_time}")
+    return 0
+
+
+def _cmd_score(path: Path, *, as_json: bool, match_id: str | None) -> int:
+    ledger = _read(path)
+    if match_id is not None:
+        if match_id not in ledger.match_ids:
+            raise _Failure(f"{path}: no match {match_id!r} in this ledger")
+        found = [score(ledger, match_id)]
+    else:
+        found = list(scores(ledger).values())
+    if as_json:
+        rows = [_score_json(s) for s in found]
+        out: Any = rows[0] if len(rows) == 1 else rows
+        sys.stdout.write(orjson.dumps(out, option=orjson.OPT_INDENT_2).decode() + "\n")
+    else:
+        if not found:
+            print("no matches")
+        for s in found:
+            print(s)
+    return 0
+
+
+def _cmd_validate(path: Path) -> int:
+    ledger = _read(path)
+    n, m = len(ledger), len(ledger.match_ids)
+    print(
+        f"{path}: ok, {n} event{'s' * (n != 1)} in {m} match{'es' * (m != 1)} "
+        f"(schema {SCHEMA_VERSION})"
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    Example:
+        >>> main(["validate", "no-such-file.json"])
+        1
+    """
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "demo":
+            return _cmd_demo()
+        if args.command == "score":
+            return _cmd_score(args.file, as_json=args.json, match_id=args.match)
+        return _cmd_validate(args.file)
+    except _UsageError as exc:
+        print(_one_line(f"{PROG}: usage error: {exc} (see '{PROG} --help')"), file=sys.stderr)
+        return 2
+    except (_Failure, LedgerError) as exc:
+        print(_one_line(f"{PROG}: error: {exc}"), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the command never shows a traceback
+        message = f"{PROG}: internal error: {type(exc).__name__}: {exc} (please report this)"
+        print(_one_line(message), file=sys.stderr)
+        return 1
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

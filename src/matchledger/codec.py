@@ -1,0 +1,370 @@
+"""Ledgers to JSON and back: one cattrs converter, orjson, a versioned schema.
+
+Two layouts carry the same events:
+
+* a JSON document, ``{"schema_version": 1, "events": [...]}``, written one event
+  per line so that it reads and diffs well;
+* JSON Lines: a header line ``{"schema_version": 1}``, then one event per line.
+
+Each event is an object whose ``"type"`` names its class in snake case
+(``"shot_taken"``); fields equal to their default are left out. Reading checks
+everything a :class:`~matchledger.Ledger` checks, and every failure is a
+:class:`~matchledger.errors.LedgerError` that names the place (``$.events[3]`` or
+``line 5``), the field and the reason.
+
+Example:
+    >>> from matchledger import load_example
+    >>> ledger = load_example()
+    >>> loads(dumps(ledger)) == ledger == loads(dumps(ledger, lines=True))
+    True
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, Final
+
+import orjson
+from cattrs import Converter
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+from cattrs.strategies import configure_tagged_union
+
+from matchledger.errors import CodecError, EventRejected, InvalidFieldError, LedgerError
+from matchledger import events as events_module
+from matchledger.events import EVENT_TYPES, Event
+from matchledger.ledger import Ledger
+
+__all__ = ["SCHEMA_VERSION", "TAGS", "dump", "dumps", "load", "loads"]
+
+SCHEMA_VERSION: Final = 1
+"""The version of the document layout and event fields this library writes."""
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+TAGS: Final[dict[type[Event], str]] = {cls: _snake(cls.__name__) for cls in EVENT_TYPES}
+"""The ``"type"`` tag of each event class. Tags are never renamed."""
+_CLASSES: Final[dict[str, type[Event]]] = {tag: cls for cls, tag in TAGS.items()}
+
+Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
+_UPCASTERS: Final[dict[int, Upcaster]] = {}
+"""``version -> step`` turning one event dict of that schema version into the next."""
+
+
+def _passthrough(value: Any, _: Any) -> Any:
+    # The attrs validators check types and values when the event is built, so the
+    # converter hands primitives through untouched rather than coercing them.
+    return value
+
+
+def _enum(value: Any, cls: type[Enum]) -> Enum:
+    return cls(value)
+
+
+def _datetime(value: Any, _: Any) -> datetime:
+    if type(value) is not str:
+        msg = f"must be an ISO 8601 date-time string, got {value!r}"
+        raise TypeError(msg)
+    return datetime.fromisoformat(value)
+
+
+def _date(value: Any, _: Any) -> date:
+    if type(value) is not str:
+        msg = f"must be an ISO 8601 date string, got {value!r}"
+        raise TypeError(msg)
+    return date.fromisoformat(value)
+
+
+_ENUMS: Final = tuple(
+    v for v in vars(events_module).values() if isinstance(v, type) and issubclass(v, Enum)
+)
+
+
+def _make_converter(*, detailed: bool) -> Converter:
+    conv = Converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
+    )
+    for primitive in (str, int, float, bool):
+        conv.register_structure_hook(primitive, _passthrough)
+    conv.register_structure_hook(datetime, _datetime)
+    conv.register_structure_hook(date, _date)
+    for enum in _ENUMS:  # before the str hook would catch them: they are str subclasses
+        conv.register_structure_hook(enum, _enum)
+    conv.register_unstructure_hook(datetime, lambda v: v)
+    conv.register_unstructure_hook(date, lambda v: v)
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, Enum), lambda v: v.value
+    )
+    configure_tagged_union(Event, conv, tag_generator=TAGS.__getitem__, tag_name="type")
+    return conv
+
+
+_CONVERTER: Final = _make_converter(detailed=False)
+_DETAILED: Final = _make_converter(detailed=True)
+_unstructure_event: Final = _CONVERTER.get_unstructure_hook(Event)
+_structure_events: Final = _CONVERTER.get_structure_hook(list[Event])
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def dumps(ledger: Ledger, *, lines: bool = False) -> bytes:
+    """Encode a ledger as a JSON document (or as JSON Lines with ``lines=True``).
+
+    Example:
+        >>> from matchledger import Ledger
+        >>> dumps(Ledger())
+        b'{"schema_version":1,"events":[\\n]}\\n'
+    """
+    encode = orjson.dumps
+    tags = TAGS
+    # the tag first, so that a reader sees what an event is before its fields
+    rows = [encode({"type": tags[type(e)], **_unstructure_event(e)}) for e in ledger]
+    if lines:
+        return b"\n".join([encode({"schema_version": SCHEMA_VERSION}), *rows]) + b"\n"
+    head = b'{"schema_version":%d,"events":[\n' % SCHEMA_VERSION
+    return head + b",\n".join(rows) + b"\n]}\n"
+
+
+def dump(ledger: Ledger, path: str | os.PathLike[str]) -> None:
+    """Write a ledger to ``path``: JSON Lines for ``.jsonl``/``.ndjson``, else a JSON document.
+
+    The file is replaced atomically: a reader sees the old content or the new, never
+    half of it.
+
+    Raises:
+        OSError: when the file cannot be written.
+    """
+    target = Path(path)
+    data = dumps(ledger, lines=_is_lines_path(target))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path())
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def loads(data: bytes | str, *, lines: bool | None = None) -> Ledger:
+    """Decode a ledger from a JSON document or JSON Lines.
+
+    Args:
+        data: the bytes (UTF-8) or text.
+        lines: ``True`` for JSON Lines, ``False`` for a document, ``None`` to tell
+            by the content.
+
+    Raises:
+        CodecError: for input that is not a matchledger document, naming the place
+            and the field.
+        EventRejected: for events that are well formed but do not fit together
+            (a duplicate id, a match never scheduled...).
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8", errors="surrogateescape")
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise CodecError("input", f"must be bytes or str, got {type(data).__name__}")
+    data = bytes(data)
+    if lines is None:
+        lines = _looks_like_lines(data)
+    return _loads_lines(data) if lines else _loads_document(data)
+
+
+def load(path: str | os.PathLike[str]) -> Ledger:
+    """Read a ledger from ``path``: JSON Lines for ``.jsonl``/``.ndjson``, else a JSON document.
+
+    Raises:
+        CodecError: for content that is not a valid ledger (see :func:`loads`).
+        EventRejected: for events that do not fit together.
+        OSError: when the file cannot be read.
+    """
+    target = Path(path)
+    data = target.read_bytes()
+    suffix_lines = _is_lines_path(target)
+    return loads(data, lines=True if suffix_lines else None)
+
+
+def _is_lines_path(path: Path) -> bool:
+    return path.suffix.lower() in (".jsonl", ".ndjson")
+
+
+def _looks_like_lines(data: bytes) -> bool:
+    first, _, rest = data.lstrip().partition(b"\n")
+    if not rest.strip():
+        return False
+    try:
+        head = orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(head, dict) and "events" not in head
+
+
+def _parse(data: bytes, where: str) -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise CodecError(where, f"is not valid JSON ({exc})") from None
+
+
+def _check_version(header: Any, where: str) -> int:
+    if not isinstance(header, dict):
+        raise CodecError(where, f"must be a JSON object, got {_kind(header)}")
+    if "schema_version" not in header:
+        raise CodecError(
+            where, "is missing; is this a matchledger file?", field="schema_version"
+        )
+    version = header["schema_version"]
+    if type(version) is not int or version < 1:
+        raise CodecError(where, f"must be a positive integer, got {version!r}",
+                         field="schema_version")
+    if version > SCHEMA_VERSION:
+        raise CodecError(
+            where,
+            f"is {version}, newer than this matchledger reads ({SCHEMA_VERSION}); "
+            "upgrade matchledger to read it",
+            field="schema_version",
+        )
+    return version
+
+
+def _loads_document(data: bytes) -> Ledger:
+    doc = _parse(data, "document")
+    version = _check_version(doc, "document")
+    extra = sorted(set(doc) - {"schema_version", "events"})
+    if extra:
+        raise CodecError("document", f"has unknown keys {extra}", field="")
+    if "events" not in doc:
+        raise CodecError("document", "is missing", field="events")
+    raw = doc["events"]
+    if not isinstance(raw, list):
+        raise CodecError("$.events", f"must be a list, got {_kind(raw)}")
+    raw = _upcast(raw, version, lambda i: f"$.events[{i}]")
+    events = _structure(raw, lambda i: f"$.events[{i}]")
+    return _ledger(events, lambda i: f"$.events[{i}]")
+
+
+def _loads_lines(data: bytes) -> Ledger:
+    rows: list[Any] = []
+    numbers: list[int] = []
+    header: Any = None
+    version = 0
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        value = _parse(line, f"line {number}")
+        if header is None:
+            header = value
+            version = _check_version(header, f"line {number}")
+            extra = sorted(set(header) - {"schema_version"})
+            if extra:
+                raise CodecError(f"line {number}", f"header has unknown keys {extra}")
+            continue
+        rows.append(value)
+        numbers.append(number)
+    if header is None:
+        raise CodecError("line 1", "is missing: an empty file has no schema_version header")
+
+    def where(i: int) -> str:
+        return f"line {numbers[i]}"
+
+    rows = _upcast(rows, version, where)
+    return _ledger(_structure(rows, where), where)
+
+
+def _upcast(raw: list[Any], version: int, where: Callable[[int], str]) -> list[Any]:
+    while version < SCHEMA_VERSION:
+        step = _UPCASTERS[version]
+        try:
+            raw = [step(item) for item in raw]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise CodecError(where(0), f"cannot be upgraded from schema {version}: {exc}") from None
+        version += 1
+    return raw
+
+
+def _structure(raw: list[Any], where: Callable[[int], str]) -> list[Event]:
+    try:
+        events: list[Event] = _structure_events(raw, list[Event])
+    except Exception:  # noqa: BLE001 - every failure is diagnosed below, event by event
+        for i, item in enumerate(raw):
+            _diagnose(item, where(i))
+        raise CodecError(where(0), "could not be decoded") from None  # pragma: no cover
+    return events
+
+
+def _ledger(events: list[Event], where: Callable[[int], str]) -> Ledger:
+    try:
+        return Ledger(events)
+    except EventRejected as exc:
+        raise type(exc)(
+            index=exc.index,
+            event_id=exc.event_id,
+            field=exc.field,
+            reason=f"{exc.reason} (at {where(exc.index)})",
+            hint=exc.hint,
+        ) from None
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _diagnose(item: Any, where: str) -> None:
+    """Raise a :class:`CodecError` saying what is wrong with one event, if anything is."""
+    if not isinstance(item, dict):
+        raise CodecError(where, f"must be a JSON object, got {_kind(item)}")
+    event_id = item.get("event_id")
+    label = f"{where} ({event_id!r})" if isinstance(event_id, str) and event_id else where
+    if "type" not in item:
+        raise CodecError(label, "is missing; each event names its kind", field="type")
+    tag = item["type"]
+    cls = _CLASSES.get(tag) if isinstance(tag, str) else None
+    if cls is None:
+        known = ", ".join(sorted(_CLASSES))
+        raise CodecError(label, f"{tag!r} is not an event type; known types: {known}",
+                         field="type")
+    body = {k: v for k, v in item.items() if k != "type"}
+    try:
+        _DETAILED.structure(body, cls)
+    except LedgerError as exc:
+        field = exc.field if isinstance(exc, InvalidFieldError) else ""
+        reason = exc.reason if isinstance(exc, InvalidFieldError) else str(exc)
+        owner = exc.owner if isinstance(exc, InvalidFieldError) else cls.__name__
+        raise CodecError(label, reason, field=f"{owner}.{field}" if field else "") from None
+    except ClassValidationError as exc:
+        raise CodecError(label, _explain(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - anything else still gets one clear line
+        raise CodecError(label, f"cannot be decoded as {cls.__name__}: {exc}") from None
+
+
+def _explain(exc: BaseException, path: str = "") -> str:
+    """The first leaf error of a cattrs validation group, as ``field reason``."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"{path or 'event'} has unknown fields {sorted(exc.extra_fields)}"
+    if isinstance(exc, ClassValidationError):
+        for sub, note in zip(*exc.group_exceptions(), strict=False):
+            name = getattr(note, "name", None)
+            return _explain(sub, f"{path}.{name}" if name and path else (name or path))
+    if isinstance(exc, InvalidFieldError):
+        return f"{path or exc.field} {exc.reason}"
+    if isinstance(exc, KeyError):
+        return f"{path} is missing"
+    if isinstance(exc, (ValueError, TypeError)):
+        return f"{path} is invalid: {exc}"
+    return f"{path} {exc}"  # pragma: no cover

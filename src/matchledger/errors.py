@@ -1,0 +1,125 @@
+"""The exceptions matchledger raises for bad input.
+
+Every one of them is a :class:`LedgerError`, so ``except LedgerError`` catches all
+of them; each also inherits :class:`ValueError`. A message names what was wrong
+(the event's position and id, or the line of a document), the field and the
+reason, and where it helps, what to do instead.
+
+Example:
+    >>> from matchledger import Ledger, MatchEnded
+    >>> try:
+    ...     Ledger().append(MatchEnded(event_id="e1", match_id="m1"))
+    ... except LedgerError as exc:
+    ...     print(exc)
+    event #0 ('e1'): match_id 'm1' names a match that was never scheduled. Append a MatchScheduled for 'm1' first
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CodecError",
+    "DuplicateEventError",
+    "EventRejected",
+    "InvalidFieldError",
+    "LedgerError",
+    "MatchOverError",
+    "MatchStateError",
+    "PlayerStateError",
+        "UnknownMatchError",
+    "UnknownReferenceError",
+    "UnknownTeamError",
+]
+
+
+class LedgerError(ValueError):
+    """Base class of every error matchledger raises for bad input."""
+
+
+class InvalidFieldError(LedgerError, TypeError):
+    """A field of an event (or of a value inside one) has a wrong type or value.
+
+    Raised when an event is constructed, so a bad event never exists. It is a
+    ``TypeError`` as well as a ``ValueError`` because it covers both kinds of
+    mistake.
+
+    Attributes:
+        owner: the class whose field is wrong, e.g. ``"ShotTaken"``.
+        field: the field's name.
+        reason: what is wrong with it.
+    """
+
+    def __init__(self, owner: str, field: str, reason: str) -> None:
+        """Build the message from the class, the field and the reason."""
+        self.owner = owner
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{owner}.{field} {reason}")
+
+
+class EventRejected(LedgerError):  # noqa: N818 - the name says what happened to the event
+    """An event could not be appended to a ledger; the ledger is unchanged.
+
+    Attributes:
+        index: the position the event would have had in the ledger.
+        event_id: the rejected event's id.
+        field: the field that made it invalid.
+        reason: why.
+        hint: what to do instead (may be empty).
+    """
+
+    def __init__(
+        self, *, index: int, event_id: str, field: str, reason: str, hint: str = ""
+    ) -> None:
+        """Build the message ``event #index ('id'): field reason. hint``."""
+        self.index = index
+        self.event_id = event_id
+        self.field = field
+        self.reason = reason
+        self.hint = hint
+        msg = f"event #{index} ({event_id!r}): {field} {reason}"
+        super().__init__(f"{msg}. {hint}" if hint else msg)
+
+
+class DuplicateEventError(EventRejected):
+    """The event's id is already used by another event of the ledger."""
+
+
+class UnknownMatchError(EventRejected):
+    """The event is for a match that was never scheduled in the ledger."""
+
+
+class UnknownTeamError(EventRejected):
+    """The event names a team that does not play in its match."""
+
+
+class UnknownReferenceError(EventRejected):
+    """The event refers to an event that does not exist or is of the wrong kind."""
+
+
+class MatchStateError(EventRejected):
+    """The event does not fit the state of its match (periods, shootout, status)."""
+
+
+class MatchOverError(MatchStateError):
+    """A play event (attempt, foul, card, substitution...) after full time."""
+
+
+class PlayerStateError(EventRejected):
+    """The event does not fit a player's state (not on the pitch, dismissed, no first yellow)."""
+
+
+class CodecError(LedgerError):
+    """A document could not be decoded into a ledger.
+
+    Attributes:
+        where: the place in the document, e.g. ``"line 3"`` or ``"$.events[2]"``.
+        field: the field at fault, or ``""`` when the whole value is.
+        reason: what is wrong.
+    """
+
+    def __init__(self, where: str, reason: str, *, field: str = "") -> None:
+        """Build the message ``where: field reason``."""
+        self.where = where
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{where}: {field} {reason}" if field else f"{where}: {reason}")
