@@ -74,8 +74,8 @@ class MatchState:
     __slots__ = (
         "appeared",
         "cautioned",
-        "dismissed",
         "disallowed",
+        "dismissed",
         "ended_at",
         "goals",
         "interrupted",
@@ -141,7 +141,9 @@ class MatchState:
                 hint=f"use {s.home.team_id!r} or {s.away.team_id!r}",
             )
 
-    def _check_on_pitch(self, event: Event, index: int, field: str, player: Player, team: str) -> None:
+    def _check_on_pitch(
+        self, event: Event, index: int, field: str, player: Player, team: str
+    ) -> None:
         pid = player.player_id
         if pid in self.dismissed:
             raise PlayerStateError(
@@ -161,8 +163,15 @@ class MatchState:
                 hint="check the lineup and substitutions of the match",
             )
 
-    def _fail(self, cls: type[EventRejected], event: Event, index: int, field: str, reason: str,
-              hint: str = "") -> EventRejected:
+    def _fail(  # noqa: PLR0913, PLR0917 - the parts of one error message
+        self,
+        cls: type[EventRejected],
+        event: Event,
+        index: int,
+        field: str,
+        reason: str,
+        hint: str = "",
+    ) -> EventRejected:
         return cls(index=index, event_id=event.event_id, field=field, reason=reason, hint=hint)
 
     # --- admitting an event -----------------------------------------------------------------
@@ -286,25 +295,37 @@ class MatchState:
         pid = player.player_id
         if pid in self.dismissed:
             raise self._fail(
-                PlayerStateError, event, index, "player",
+                PlayerStateError,
+                event,
+                index,
+                "player",
                 f"{_who(player)} was already sent off",
             )
         squad = self.lineup_squad.get(event.team)
         if squad is not None and pid not in squad:
             raise self._fail(
-                PlayerStateError, event, index, "player",
+                PlayerStateError,
+                event,
+                index,
+                "player",
                 f"{_who(player)} is not in the squad of {event.team!r}",
                 hint="a card for a coach or other official takes official=True",
             )
         if event.card.value == "second_yellow" and pid not in self.cautioned:
             raise self._fail(
-                PlayerStateError, event, index, "card",
+                PlayerStateError,
+                event,
+                index,
+                "card",
                 f"second_yellow for {_who(player)}, who has no first yellow in this match",
                 hint="record the first caution as card='yellow', or a straight red as 'red'",
             )
         if event.card.value == "yellow" and pid in self.cautioned:
             raise self._fail(
-                PlayerStateError, event, index, "card",
+                PlayerStateError,
+                event,
+                index,
+                "card",
                 f"yellow for {_who(player)}, who was already cautioned in this match",
                 hint="a second caution is card='second_yellow'",
             )
@@ -321,7 +342,10 @@ class MatchState:
         off, on = event.player_off, event.player_on
         if off.player_id in self.subbed_off:
             raise self._fail(
-                PlayerStateError, event, index, "player_off",
+                PlayerStateError,
+                event,
+                index,
+                "player_off",
                 f"{_who(off)} was already substituted off",
             )
         self._check_on_pitch(event, index, "player_off", off, event.team)
@@ -333,13 +357,19 @@ class MatchState:
         appeared = self.appeared.setdefault(event.team, set())
         if oid in appeared or oid in self.subbed_off:
             raise self._fail(
-                PlayerStateError, event, index, "player_on",
+                PlayerStateError,
+                event,
+                index,
+                "player_on",
                 f"{_who(on)} has already played in this match",
             )
         bench = self.lineup_bench.get(event.team)
         if bench is not None and oid not in bench:
             raise self._fail(
-                PlayerStateError, event, index, "player_on",
+                PlayerStateError,
+                event,
+                index,
+                "player_on",
                 f"{_who(on)} is not on the bench of {event.team!r}",
             )
         self.subbed_off.add(off.player_id)
@@ -353,7 +383,10 @@ class MatchState:
     def _admit_kick(self, event: ShootoutKickTaken, index: int) -> None:
         if self.period is not Period.PENALTY_SHOOTOUT:
             raise self._fail(
-                MatchStateError, event, index, "type",
+                MatchStateError,
+                event,
+                index,
+                "type",
                 "ShootoutKickTaken outside a penalty shootout",
                 hint="start the shootout with PeriodStarted(period='penalty_shootout')",
             )
@@ -367,18 +400,27 @@ class MatchState:
         p = event.period
         if self.ended_at is not None:
             raise self._fail(
-                MatchOverError, event, index, "period",
+                MatchOverError,
+                event,
+                index,
+                "period",
                 f"{p.value} cannot start after full time (event #{self.ended_at})",
             )
         if self.status in (MatchStatus.POSTPONED, MatchStatus.ABANDONED, MatchStatus.CANCELLED):
             raise self._fail(
-                MatchStateError, event, index, "period",
+                MatchStateError,
+                event,
+                index,
+                "period",
                 f"{p.value} cannot start while the match is {self.status.value}",
                 hint="reschedule it with MatchStatusChanged(status='scheduled') first",
             )
         if self.period is not None:
             raise self._fail(
-                MatchStateError, event, index, "period",
+                MatchStateError,
+                event,
+                index,
+                "period",
                 f"{p.value} cannot start while the {self.period.value} is in progress",
                 hint="append PeriodEnded first",
             )
@@ -386,7 +428,10 @@ class MatchState:
             after = self.last_ended.value if self.last_ended else "kick-off"
             allowed = " or ".join(sorted(x.value for x in _NEXT_PERIODS[self.last_ended]))
             raise self._fail(
-                MatchStateError, event, index, "period",
+                MatchStateError,
+                event,
+                index,
+                "period",
                 f"{p.value} cannot follow {after}",
                 hint=f"the next period is {allowed or 'none: the match is over'}",
             )
@@ -400,12 +445,18 @@ class MatchState:
         if self.period is not p:
             now = self.period.value if self.period else "no period"
             raise self._fail(
-                MatchStateError, event, index, "period",
+                MatchStateError,
+                event,
+                index,
+                "period",
                 f"{p.value} cannot end: {now} is in progress",
             )
         if event.at is not None and (p is Period.PENALTY_SHOOTOUT or event.at.period is not p):
             raise self._fail(
-                MatchStateError, event, index, "at",
+                MatchStateError,
+                event,
+                index,
+                "at",
                 f"{event.at} is not a time in the {p.value.replace('_', ' ')}",
             )
         self.period = None
@@ -414,18 +465,27 @@ class MatchState:
     def _admit_end(self, event: MatchEnded, index: int) -> None:
         if self.ended_at is not None:
             raise self._fail(
-                MatchOverError, event, index, "type",
+                MatchOverError,
+                event,
+                index,
+                "type",
                 f"the match already ended (event #{self.ended_at})",
             )
         if self.period is not None:
             raise self._fail(
-                MatchStateError, event, index, "type",
+                MatchStateError,
+                event,
+                index,
+                "type",
                 f"the {self.period.value} is still in progress",
                 hint="append PeriodEnded first",
             )
         if self.status in _NOT_PLAYING:
             raise self._fail(
-                MatchStateError, event, index, "type",
+                MatchStateError,
+                event,
+                index,
+                "type",
                 f"the match is {self.status.value}; it cannot end normally",
             )
         self.ended_at = index
@@ -436,18 +496,27 @@ class MatchState:
         new = event.status
         if self.ended_at is not None:
             raise self._fail(
-                MatchOverError, event, index, "status",
+                MatchOverError,
+                event,
+                index,
+                "status",
                 f"cannot become {new.value}: the match already ended (event #{self.ended_at})",
             )
         if new in (MatchStatus.POSTPONED, MatchStatus.CANCELLED) and self.started_any:
             raise self._fail(
-                MatchStateError, event, index, "status",
+                MatchStateError,
+                event,
+                index,
+                "status",
                 f"cannot become {new.value} after kick-off",
                 hint="a started match is suspended or abandoned",
             )
         if new is MatchStatus.SUSPENDED and self.period is None:
             raise self._fail(
-                MatchStateError, event, index, "status",
+                MatchStateError,
+                event,
+                index,
+                "status",
                 "cannot become suspended: no period is in progress",
             )
         if new is MatchStatus.SCHEDULED and self.status not in (
@@ -455,13 +524,19 @@ class MatchState:
             MatchStatus.SUSPENDED,
         ):
             raise self._fail(
-                MatchStateError, event, index, "status",
+                MatchStateError,
+                event,
+                index,
+                "status",
                 f"cannot become scheduled from {self.status.value}",
                 hint="only a postponed or suspended match is rescheduled",
             )
         if self.status in (MatchStatus.ABANDONED, MatchStatus.CANCELLED):
             raise self._fail(
-                MatchStateError, event, index, "status",
+                MatchStateError,
+                event,
+                index,
+                "status",
                 f"cannot change: the match was {self.status.value}",
                 hint="record its result with ResultAwarded",
             )
@@ -475,12 +550,18 @@ class MatchState:
         self._check_team(event, index, event.team)
         if event.team in self.lineup_squad:
             raise self._fail(
-                MatchStateError, event, index, "team",
+                MatchStateError,
+                event,
+                index,
+                "team",
                 f"the lineup of {event.team!r} was already announced",
             )
         if self.started_any:
             raise self._fail(
-                MatchStateError, event, index, "type",
+                MatchStateError,
+                event,
+                index,
+                "type",
                 "a lineup must be announced before kick-off",
             )
         starters = {e.player.player_id for e in event.starters}
@@ -490,7 +571,7 @@ class MatchState:
         self.on_pitch[event.team] = set(starters)
         self.appeared.setdefault(event.team, set()).update(starters)
 
-    def _check_reference(
+    def _check_reference(  # noqa: PLR0913, PLR0917 - the parts of one reference check
         self,
         event: Event,
         index: int,
@@ -509,7 +590,10 @@ class MatchState:
             )
         if kind is not None and not isinstance(target, kind):
             raise self._fail(
-                UnknownReferenceError, event, index, field,
+                UnknownReferenceError,
+                event,
+                index,
+                field,
                 f"names {ref!r}, a {type(target).__name__}",
             )
         return target
@@ -520,7 +604,10 @@ class MatchState:
         )
         if isinstance(target, ShotTaken) and not target.is_goal:
             raise self._fail(
-                UnknownReferenceError, event, index, "goal",
+                UnknownReferenceError,
+                event,
+                index,
+                "goal",
                 f"names {event.goal!r}, a shot whose outcome is {target.outcome.value!r}",
             )
         if event.goal in self.disallowed:

@@ -115,7 +115,8 @@ def _describe(event: Event, names: dict[str, str]) -> str | None:  # noqa: C901,
         who = f" ({event.claimed_by.name})" if event.claimed_by else ""
         return f"{team} penalty appeal{who} turned down"
     if isinstance(event, VarReviewed):
-        return f"VAR review ({event.incident.value.replace('_', ' ')}): decision {event.decision.value}"
+        incident = event.incident.value.replace("_", " ")
+        return f"VAR review ({incident}): decision {event.decision.value}"
     if isinstance(event, ShootoutKickTaken):
         return f"Shootout: {event.player.name} ({team}) {'scores' if event.scored else 'misses'}"
     if isinstance(event, GoalDisallowed):

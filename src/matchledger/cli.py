@@ -87,7 +87,7 @@ def _read(path: Path) -> Ledger:
         raise _Failure(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
-class _Failure(Exception):
+class _Failure(Exception):  # noqa: N818 - private; reads as "raise _Failure(...)"
     """An error to print as one line, exit status 1."""
 
 
@@ -151,7 +151,7 @@ def _cmd_validate(path: Path) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one return per outcome
     """Run the command line; return the exit status.
 
     Example:

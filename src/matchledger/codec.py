@@ -32,12 +32,12 @@ from typing import Any, Final
 
 import orjson
 from cattrs import Converter
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.strategies import configure_tagged_union
 
-from matchledger.errors import CodecError, EventRejected, InvalidFieldError, LedgerError
 from matchledger import events as events_module
-from matchledger.events import EVENT_TYPES, Event
+from matchledger.errors import CodecError, EventRejected, InvalidFieldError, LedgerError
+from matchledger.events import EVENT_TYPES, Event, LineupEntry, MatchTime, Player, Team
 from matchledger.ledger import Ledger
 
 __all__ = ["SCHEMA_VERSION", "TAGS", "dump", "dumps", "load", "loads"]
@@ -66,21 +66,31 @@ def _passthrough(value: Any, _: Any) -> Any:
 
 
 def _enum(value: Any, cls: type[Enum]) -> Enum:
-    return cls(value)
+    try:
+        return cls(value)
+    except (ValueError, TypeError):
+        names = ", ".join(repr(m.value) for m in cls)
+        msg = f"must be one of {names}, got {value!r}"
+        raise ValueError(msg) from None
 
 
 def _datetime(value: Any, _: Any) -> datetime:
-    if type(value) is not str:
-        msg = f"must be an ISO 8601 date-time string, got {value!r}"
-        raise TypeError(msg)
-    return datetime.fromisoformat(value)
+    try:
+        return datetime.fromisoformat(value)
+    except (ValueError, TypeError):
+        msg = f"must be an ISO 8601 date-time string such as '2020-01-11T20:45:00+01:00', got {value!r}"
+        raise ValueError(msg) from None
 
 
 def _date(value: Any, _: Any) -> date:
-    if type(value) is not str:
-        msg = f"must be an ISO 8601 date string, got {value!r}"
-        raise TypeError(msg)
-    return date.fromisoformat(value)
+    if type(value) is not str or "T" in value:
+        msg = f"must be an ISO 8601 date string such as '2020-01-11', got {value!r}"
+        raise ValueError(msg)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        msg = f"must be an ISO 8601 date string such as '2020-01-11', got {value!r}"
+        raise ValueError(msg) from None
 
 
 _ENUMS: Final = tuple(
@@ -89,9 +99,7 @@ _ENUMS: Final = tuple(
 
 
 def _make_converter(*, detailed: bool) -> Converter:
-    conv = Converter(
-        forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
-    )
+    conv = Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed)
     for primitive in (str, int, float, bool):
         conv.register_structure_hook(primitive, _passthrough)
     conv.register_structure_hook(datetime, _datetime)
@@ -103,8 +111,33 @@ def _make_converter(*, detailed: bool) -> Converter:
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, Enum), lambda v: v.value
     )
+    if detailed:
+        _add_shape_guards(conv)
     configure_tagged_union(Event, conv, tag_generator=TAGS.__getitem__, tag_name="type")
     return conv
+
+
+def _add_shape_guards(conv: Converter) -> None:
+    """Say "must be a JSON object/list" for values of the wrong shape, not cattrs' internals.
+
+    Only the converter that diagnoses errors has these: the fast one fails on such
+    values anyway, and then the diagnosis runs.
+    """
+
+    def guard(cls: Any, expected: type, words: str) -> None:
+        inner = conv.get_structure_hook(cls)
+
+        def hook(value: Any, target: Any) -> Any:
+            if not isinstance(value, expected):
+                msg = f"must be {words}, got {_kind(value)}"
+                raise TypeError(msg)
+            return inner(value, target)
+
+        conv.register_structure_hook_func(lambda t: t == cls, hook)
+
+    for cls in (Team, Player, MatchTime, LineupEntry):
+        guard(cls, dict, "a JSON object")
+    guard(tuple[LineupEntry, ...], list, "a list")
 
 
 _CONVERTER: Final = _make_converter(detailed=False)
@@ -117,7 +150,7 @@ _structure_events: Final = _CONVERTER.get_structure_hook(list[Event])
 
 
 def dumps(ledger: Ledger, *, lines: bool = False) -> bytes:
-    """Encode a ledger as a JSON document (or as JSON Lines with ``lines=True``).
+    r"""Encode a ledger as a JSON document (or as JSON Lines with ``lines=True``).
 
     Example:
         >>> from matchledger import Ledger
@@ -224,13 +257,12 @@ def _check_version(header: Any, where: str) -> int:
     if not isinstance(header, dict):
         raise CodecError(where, f"must be a JSON object, got {_kind(header)}")
     if "schema_version" not in header:
-        raise CodecError(
-            where, "is missing; is this a matchledger file?", field="schema_version"
-        )
+        raise CodecError(where, "is missing; is this a matchledger file?", field="schema_version")
     version = header["schema_version"]
     if type(version) is not int or version < 1:
-        raise CodecError(where, f"must be a positive integer, got {version!r}",
-                         field="schema_version")
+        raise CodecError(
+            where, f"must be a positive integer, got {version!r}", field="schema_version"
+        )
     if version > SCHEMA_VERSION:
         raise CodecError(
             where,
@@ -254,7 +286,7 @@ def _loads_document(data: bytes) -> Ledger:
         raise CodecError("$.events", f"must be a list, got {_kind(raw)}")
     raw = _upcast(raw, version, lambda i: f"$.events[{i}]")
     events = _structure(raw, lambda i: f"$.events[{i}]")
-    return _ledger(events, lambda i: f"$.events[{i}]")
+    return _ledger(events, None)
 
 
 def _loads_lines(data: bytes) -> Ledger:
@@ -306,10 +338,12 @@ def _structure(raw: list[Any], where: Callable[[int], str]) -> list[Event]:
     return events
 
 
-def _ledger(events: list[Event], where: Callable[[int], str]) -> Ledger:
+def _ledger(events: list[Event], where: Callable[[int], str] | None) -> Ledger:
     try:
         return Ledger(events)
     except EventRejected as exc:
+        if where is None:  # a document: "event #i" already is $.events[i]
+            raise
         raise type(exc)(
             index=exc.index,
             event_id=exc.event_id,
@@ -320,8 +354,15 @@ def _ledger(events: list[Event], where: Callable[[int], str]) -> Ledger:
 
 
 def _kind(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-             int: "a number", float: "a number", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -337,8 +378,7 @@ def _diagnose(item: Any, where: str) -> None:
     cls = _CLASSES.get(tag) if isinstance(tag, str) else None
     if cls is None:
         known = ", ".join(sorted(_CLASSES))
-        raise CodecError(label, f"{tag!r} is not an event type; known types: {known}",
-                         field="type")
+        raise CodecError(label, f"{tag!r} is not an event type; known types: {known}", field="type")
     body = {k: v for k, v in item.items() if k != "type"}
     try:
         _DETAILED.structure(body, cls)
@@ -358,13 +398,21 @@ def _explain(exc: BaseException, path: str = "") -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
         return f"{path or 'event'} has unknown fields {sorted(exc.extra_fields)}"
     if isinstance(exc, ClassValidationError):
-        for sub, note in zip(*exc.group_exceptions(), strict=False):
-            name = getattr(note, "name", None)
-            return _explain(sub, f"{path}.{name}" if name and path else (name or path))
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            return _explain(sub, f"{path}.{note.name}" if path else note.name)
+        for sub in without:
+            return _explain(sub, path)
+    if isinstance(exc, IterableValidationError):
+        with_index, rest = exc.group_exceptions()
+        for sub, index_note in with_index:
+            return _explain(sub, f"{path}[{index_note.index}]")
+        for sub in rest:
+            return _explain(sub, path)
     if isinstance(exc, InvalidFieldError):
-        return f"{path or exc.field} {exc.reason}"
+        return f"{path}.{exc.field} {exc.reason}" if path else f"{exc.field} {exc.reason}"
     if isinstance(exc, KeyError):
         return f"{path} is missing"
     if isinstance(exc, (ValueError, TypeError)):
-        return f"{path} is invalid: {exc}"
+        return f"{path} {exc}"
     return f"{path} {exc}"  # pragma: no cover

@@ -10,8 +10,8 @@ Example:
     >>> try:
     ...     Ledger().append(MatchEnded(event_id="e1", match_id="m1"))
     ... except LedgerError as exc:
-    ...     print(exc)
-    event #0 ('e1'): match_id 'm1' names a match that was never scheduled. Append a MatchScheduled for 'm1' first
+    ...     print(exc.field, "|", exc.reason)
+    match_id | 'm1' names a match that was never scheduled
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = [
     "MatchOverError",
     "MatchStateError",
     "PlayerStateError",
-        "UnknownMatchError",
+    "UnknownMatchError",
     "UnknownReferenceError",
     "UnknownTeamError",
 ]
@@ -70,14 +70,14 @@ class EventRejected(LedgerError):  # noqa: N818 - the name says what happened to
     def __init__(
         self, *, index: int, event_id: str, field: str, reason: str, hint: str = ""
     ) -> None:
-        """Build the message ``event #index ('id'): field reason. hint``."""
+        """Build the message ``event #index ('id'): field reason; hint``."""
         self.index = index
         self.event_id = event_id
         self.field = field
         self.reason = reason
         self.hint = hint
         msg = f"event #{index} ({event_id!r}): {field} {reason}"
-        super().__init__(f"{msg}. {hint}" if hint else msg)
+        super().__init__(f"{msg}; {hint}" if hint else msg)
 
 
 class DuplicateEventError(EventRejected):

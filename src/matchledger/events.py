@@ -233,7 +233,10 @@ _STOPPED_OUTCOMES: Final = frozenset(
 
 # --- values inside events -----------------------------------------------------------------
 
-_CLOCK = re.compile(r"^\s*(\d{1,3})(?:\s*\+\s*(\d{1,2}))?\s*(?:'|’|′)?(?::(\d{1,2}))?\s*$")
+# a minute, optional added time, an optional apostrophe (ASCII, U+2019 or U+2032), a second
+_CLOCK = re.compile(
+    r"^\s*(\d{1,3})(?:\s*\+\s*(\d{1,2}))?\s*(?:'|\u2019|\u2032)?(?::(\d{1,2}))?\s*$"
+)
 _PERIOD_ENDS: Final = (
     (45, Period.FIRST_HALF),
     (90, Period.SECOND_HALF),
@@ -259,7 +262,9 @@ class MatchTime:
 
     minute: int = field(validator=c.integer(minimum=0, maximum=120))
     added: int = field(default=0, validator=c.integer(minimum=0, maximum=30))
-    second: int | None = field(default=None, validator=c.integer(minimum=0, maximum=59, optional=True))
+    second: int | None = field(
+        default=None, validator=c.integer(minimum=0, maximum=59, optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Added time exists only after the 45th, 90th, 105th and 120th minutes."""
@@ -663,7 +668,8 @@ class SubstitutionMade(_TeamEvent):
     Example:
         >>> SubstitutionMade(event_id="s1", match_id="m1", team="inter", at=MatchTime(minute=71),
         ...                  player_off=Player(player_id="sensi", name="Stefano Sensi"),
-        ...                  player_on=Player(player_id="borja", name="Borja Valero")).player_on.name
+        ...                  player_on=Player(player_id="borja", name="Borja Valero"),
+        ...                  ).player_on.name
         'Borja Valero'
     """
 
@@ -673,9 +679,7 @@ class SubstitutionMade(_TeamEvent):
     def __attrs_post_init__(self) -> None:
         """A player cannot replace themself."""
         if self.player_off.player_id == self.player_on.player_id:
-            raise InvalidFieldError(
-                "SubstitutionMade", "player_on", "must differ from player_off"
-            )
+            raise InvalidFieldError("SubstitutionMade", "player_on", "must differ from player_off")
 
 
 @frozen(kw_only=True)
@@ -697,9 +701,7 @@ class ShootoutKickTaken(_MatchEvent):
     def __attrs_post_init__(self) -> None:
         """Only a saved kick has a goalkeeper who stopped it."""
         if self.stopped_by is not None and self.outcome is not ShotOutcome.SAVED:
-            raise InvalidFieldError(
-                "ShootoutKickTaken", "stopped_by", "is only for saved kicks"
-            )
+            raise InvalidFieldError("ShootoutKickTaken", "stopped_by", "is only for saved kicks")
 
     @property
     def scored(self) -> bool:

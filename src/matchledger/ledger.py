@@ -197,8 +197,10 @@ class Ledger:
         return Ledger(e for e in self if e.match_id == match_id)
 
     def as_of(self, point: int | str) -> Ledger:
-        """The ledger as it was at a point: the first ``point`` events, or up to and
-        including the event with id ``point``.
+        """The ledger as it was at a point in its history.
+
+        ``point`` is a count of events (the first ``point`` events) or an event id
+        (the events up to and including that one).
 
         Raises:
             KeyError: for an unknown event id.
@@ -250,22 +252,20 @@ def _admit_all(tip: _Tip, batch: list[Event]) -> None:
     if len(batch) == 1:
         # the common case: check in place; MatchState.admit changes nothing on failure
         event = batch[0]
-        state = _admit_one(tip, event, start, None, {})
+        state = _admit_one(tip, event, start, None, {}, batch)
         tip.events.append(event)
         tip.ids[event.event_id] = start
         if state is not None:
             tip.matches[event.match_id] = state
         return
     new_ids: dict[str, int] = {}
-    new_events: dict[str, Event] = {}
     touched: dict[str, MatchState] = {}
     for offset, event in enumerate(batch):
         index = start + offset
-        state = _admit_one(tip, event, index, touched, new_events)
+        state = _admit_one(tip, event, index, touched, new_ids, batch)
         if state is not None:
             touched[event.match_id] = state
         new_ids[event.event_id] = index
-        new_events[event.event_id] = event
     tip.events.extend(batch)
     tip.ids.update(new_ids)
     tip.matches.update(touched)
@@ -276,7 +276,8 @@ def _admit_one(
     event: Event,
     index: int,
     touched: dict[str, MatchState] | None,
-    new_events: dict[str, Event],
+    new_ids: dict[str, int],
+    batch: list[Event],
 ) -> MatchState | None:
     """Check one event and record it in its match's state.
 
@@ -286,14 +287,13 @@ def _admit_one(
     tip as it was. Returns the state to install for the event's match, if any.
     """
     event_id = event.event_id
-    if event_id in tip.ids or event_id in new_events:
-        first = tip.ids.get(event_id)
-        where = f"#{first}" if first is not None else "earlier in the same batch"
+    first = tip.ids.get(event_id, new_ids.get(event_id))
+    if first is not None:
         raise DuplicateEventError(
             index=index,
             event_id=event_id,
             field="event_id",
-            reason=f"is already used by event {where}",
+            reason=f"is already used by event #{first}",
             hint="every event of a ledger needs its own id",
         )
     match_id = event.match_id
@@ -317,14 +317,19 @@ def _admit_one(
             event_id=event_id,
             field="match_id",
             reason=f"{match_id!r} names a match that was never scheduled",
-            hint=f"Append a MatchScheduled for {match_id!r} first",
+            hint=f"append a MatchScheduled for {match_id!r} first",
         )
     if touched is not None and not copied:
         state = state.copy()
 
+    start = len(tip.events)
+
     def lookup(ref: str) -> Event | None:
         pos = tip.ids.get(ref)
-        return tip.events[pos] if pos is not None else new_events.get(ref)
+        if pos is not None:
+            return tip.events[pos]
+        pos = new_ids.get(ref)
+        return None if pos is None else batch[pos - start]
 
     state.admit(event, index, lookup)
     return state if touched is not None else None

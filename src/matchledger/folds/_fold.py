@@ -1,4 +1,4 @@
-"""The fold protocol: everything matchledger derives is ``step(state, event)`` from ``initial()``."""
+"""The fold protocol: all that matchledger derives is ``step(state, event)`` from ``initial()``."""
 
 from __future__ import annotations
 

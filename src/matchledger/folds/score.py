@@ -108,10 +108,12 @@ class Scoreline:
             return None
         if self.home_goals != self.away_goals:
             return self.home if self.home_goals > self.away_goals else self.away
-        if self.shootout is not None and self.status is MatchStatus.FINISHED:
-            if self.shootout.home != self.shootout.away:
-                return self.home if self.shootout.home > self.shootout.away else self.away
-        return None
+        shootout = self.shootout
+        if shootout is None or self.status is not MatchStatus.FINISHED:
+            return None
+        if shootout.home == shootout.away:
+            return None
+        return self.home if shootout.home > shootout.away else self.away
 
     def __str__(self) -> str:
         """``Inter 1-1 Atalanta (HT 1-0)``, with extra time and shootout when played."""
@@ -176,7 +178,7 @@ class ScoreFold:
         """Nothing known yet."""
         return ScoreState(match_id=self.match_id)
 
-    def step(self, state: ScoreState, event: Event, /) -> ScoreState:  # noqa: C901, PLR0911
+    def step(self, state: ScoreState, event: Event, /) -> ScoreState:  # noqa: C901, PLR0911, PLR0912
         """The state after ``event``."""
         if event.match_id != state.match_id:
             return state
@@ -264,8 +266,12 @@ class ScoreFold:
 _EXTRA = frozenset({Period.EXTRA_TIME_FIRST_HALF, Period.EXTRA_TIME_SECOND_HALF})
 _AFTER: dict[Period, frozenset[Period]] = {
     Period.FIRST_HALF: frozenset(
-        {Period.SECOND_HALF, Period.EXTRA_TIME_FIRST_HALF, Period.EXTRA_TIME_SECOND_HALF,
-         Period.PENALTY_SHOOTOUT}
+        {
+            Period.SECOND_HALF,
+            Period.EXTRA_TIME_FIRST_HALF,
+            Period.EXTRA_TIME_SECOND_HALF,
+            Period.PENALTY_SHOOTOUT,
+        }
     ),
     Period.SECOND_HALF: frozenset(
         {Period.EXTRA_TIME_FIRST_HALF, Period.EXTRA_TIME_SECOND_HALF, Period.PENALTY_SHOOTOUT}

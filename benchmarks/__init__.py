@@ -1,0 +1,1 @@
+"""Reproducible performance runs: ``uv run python -m benchmarks`` (``--quick`` for a smoke run)."""

@@ -1,0 +1,143 @@
+"""Run every benchmark in one process and print a markdown report.
+
+uv run python -m benchmarks            # full sizes (a minute or so)
+uv run python -m benchmarks --quick    # small sizes: a smoke run, no thresholds
+uv run python -m benchmarks --out docs/performance-latest.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+
+import matchledger as ml
+from benchmarks.workload import events, season_events
+
+
+def _time(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Best and median wall time of ``repeat`` runs, in seconds (GC off while timing)."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        finally:
+            gc.enable()
+    return min(times), statistics.median(times)
+
+
+def _append_one_by_one(evs: list[ml.Event]) -> ml.Ledger:
+    ledger = ml.Ledger()
+    for e in evs:
+        ledger = ledger.append(e)
+    return ledger
+
+
+def bench_append(sizes: list[int], repeat: int) -> list[str]:
+    """Building a ledger one append at a time: cost per event must not grow with size."""
+    rows = [
+        "## Ledger built one append at a time",
+        "",
+        "| events | best | median | µs per event |",
+        "|---:|---:|---:|---:|",
+    ]
+    per_event = []
+    for size in sizes:
+        evs = events(size)
+        best, median = _time(lambda evs=evs: _append_one_by_one(evs), repeat)
+        per_event.append(best / len(evs) * 1e6)
+        rows.append(
+            f"| {len(evs):,} | {best * 1e3:.1f} ms | {median * 1e3:.1f} ms | {per_event[-1]:.2f} |"
+        )
+    ratio = per_event[-1] / per_event[0]
+    rows += [
+        "",
+        (
+            f"Per-event cost at {sizes[-1]:,} events is {ratio:.2f}x the cost at {sizes[0]:,} "
+            "(1.0 is perfectly linear; quadratic growth would make it about "
+            f"{sizes[-1] / sizes[0]:.0f}x)."
+        ),
+        "",
+    ]
+    return rows
+
+
+def bench_codec(repeat: int, seasons: int) -> list[str]:
+    """One season (or a few) through the codec, against orjson.loads of the same bytes."""
+    evs = [e for s in range(seasons) for e in season_events(s)]
+    ledger = ml.Ledger(evs)
+    data = ml.dumps(ledger)
+    lines = ml.dumps(ledger, lines=True)
+    floor, floor_med = _time(lambda: orjson.loads(data), repeat)
+    rows = [
+        f"## Codec: {len(evs):,} events ({len(data) / 1e6:.1f} MB as JSON)",
+        "",
+        "| step | best | median | µs per event | x orjson.loads |",
+        "|---|---:|---:|---:|---:|",
+        (
+            f"| orjson.loads (floor) | {floor * 1e3:.1f} ms | {floor_med * 1e3:.1f} ms | "
+            f"{floor / len(evs) * 1e6:.2f} | 1.00 |"
+        ),
+    ]
+    for name, fn in (
+        ("loads (document)", lambda: ml.loads(data)),
+        ("loads (JSON Lines)", lambda: ml.loads(lines, lines=True)),
+        ("dumps (document)", lambda: ml.dumps(ledger)),
+        ("Ledger(events) validation only", lambda: ml.Ledger(evs)),
+        ("scores() of every match", lambda: ml.scores(ledger)),
+    ):
+        best, median = _time(fn, repeat)
+        rows.append(
+            f"| {name} | {best * 1e3:.1f} ms | {median * 1e3:.1f} ms | "
+            f"{best / len(evs) * 1e6:.2f} | {best / floor:.2f} |"
+        )
+    rows.append("")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print (and optionally write) the report."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--quick", action="store_true", help="small sizes, one repeat")
+    parser.add_argument("--out", type=Path, help="also write the report to this file")
+    args = parser.parse_args(argv)
+    if args.quick:
+        sizes, repeat, seasons = [1_000, 4_000], 1, 1
+    else:
+        sizes, repeat, seasons = [10_000, 25_000, 50_000, 100_000], 5, 1
+    report = [
+        "# matchledger benchmarks",
+        "",
+        (
+            f"matchledger {ml.__version__}, Python {platform.python_version()} "
+            f"({platform.python_implementation()}), {platform.machine()}, "
+            f"{'quick run' if args.quick else 'full run'}; best and median of {repeat} run(s)."
+        ),
+        "",
+        *bench_append(sizes, repeat),
+        *bench_codec(repeat, seasons),
+    ]
+    text = "\n".join(report)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""The matchledger command: demo, score, validate; one line and a status for every error."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+import matchledger as ml
+from matchledger.cli import main
+from test_codec import BROKEN
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real command in a fresh interpreter, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "matchledger", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=60,
+    )
+
+
+def test_demo_shows_the_timeline_and_the_score(capsys: pytest.CaptureFixture[str]) -> None:
+    """demo prints the seed match's events, full time 1-1 and half time 1-0."""
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "Full time: Inter 1-1 Atalanta" in out
+    assert "Half time: 1-0" in out
+    for fact in (
+        "GOAL Inter: Lautaro Martínez",
+        "GOAL Atalanta: Robin Gosens",
+        "Ruslan Malinovskyi, hit the post",
+        "Alejandro Gómez, hit the crossbar",
+        "Lautaro Martínez, cleared off the line",
+        "penalty appeal",
+        "Penalty to Atalanta, conceded by Alessandro Bastoni",
+        "Luis Muriel, penalty saved by Samir Handanović",
+    ):
+        assert fact in out, fact
+    assert out.index("4'") < out.index("75'")
+
+
+def test_demo_runs_as_a_real_command() -> None:
+    """python -m matchledger demo exits 0 and prints the score."""
+    done = run_cli("demo")
+    assert done.returncode == 0, done.stderr
+    assert "Full time: Inter 1-1 Atalanta" in done.stdout
+    assert done.stderr == ""
+
+
+def test_score_json_of_the_example(example_path: Path) -> None:
+    """score --json gives one object with the issue's keys: 1-1, half time 1-0."""
+    done = run_cli("score", str(example_path), "--json")
+    assert done.returncode == 0, done.stderr
+    obj = orjson.loads(done.stdout)
+    assert obj == {
+        "match_id": "inter-atalanta-2020-01-11",
+        "home": "Inter",
+        "away": "Atalanta",
+        "home_goals": 1,
+        "away_goals": 1,
+        "half_time": {"home": 1, "away": 0},
+        "extra_time": None,
+        "shootout": None,
+        "status": "finished",
+    }
+
+
+def test_score_text_and_several_matches(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --json one line per match; with several matches --json gives a list."""
+    two = ml.load_example().extend(
+        [ml.MatchScheduled(
+            event_id="s2", match_id="m2", competition="Serie A", season="2019-20",
+            kickoff=ml.load_example().schedule(ml.EXAMPLE_MATCH_ID).kickoff,
+            home=ml.Team(team_id="roma", name="Roma"),
+            away=ml.Team(team_id="juventus", name="Juventus"))]
+    )
+    path = tmp_path / "two.jsonl"
+    ml.dump(two, path)
+    assert main(["score", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["Inter 1-1 Atalanta (HT 1-0)", "Roma 0-0 Juventus (scheduled)"]
+    assert main(["score", str(path), "--json"]) == 0
+    rows = orjson.loads(capsys.readouterr().out)
+    assert [r["match_id"] for r in rows] == [ml.EXAMPLE_MATCH_ID, "m2"]
+    assert main(["score", str(path), "--json", "--match", "m2"]) == 0
+    assert orjson.loads(capsys.readouterr().out)["status"] == "scheduled"
+    assert main(["score", str(path), "--match", "m9"]) == 1
+    assert "no match 'm9'" in capsys.readouterr().err
+
+
+def test_validate_ok(example_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """validate prints one summary line and exits 0."""
+    assert main(["validate", str(example_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith("ok, 32 events in 1 match (schema 1)\n")
+    assert out.count("\n") == 1
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=[b[0] for b in BROKEN])
+@pytest.mark.parametrize("command", ["validate", "score"])
+def test_damaged_files_give_one_line_and_status_1(
+    case: tuple[str, bytes, type, str], command: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every damaged ledger file: exit 1, one line on stderr naming the file, no traceback."""
+    path = tmp_path / "damaged.json"
+    path.write_bytes(case[1])
+    assert main([command, str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith(f"matchledger: error: {path}: ")
+    assert "Traceback" not in captured.err
+
+
+def test_damaged_files_through_the_real_command(tmp_path: Path) -> None:
+    """The installed command, too, prints one line and exits 1 for damaged files."""
+    for name, data, _, _ in BROKEN[::4]:
+        path = tmp_path / f"{name.replace(' ', '-')}.jsonl"
+        path.write_bytes(data)
+        done = run_cli("validate", str(path))
+        assert done.returncode == 1, (name, done.stdout)
+        assert done.stderr.count("\n") == 1, done.stderr
+        assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "words"),
+    [
+        ([], 2, "usage error"),
+        (["score"], 2, "required: FILE"),
+        (["frobnicate"], 2, "invalid choice"),
+        (["score", "x.json", "--colour"], 2, "unrecognized arguments"),
+        (["validate", "/no/such/file.json"], 1, "no such file"),
+        (["validate", "."], 1, "is a directory"),
+    ],
+)
+def test_usage_and_file_errors(
+    args: list[str], status: int, words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Usage mistakes exit 2, unreadable files exit 1; always one line on stderr."""
+    assert main(args) == status
+    err = capsys.readouterr().err
+    assert words in err
+    assert err.count("\n") == 1
+
+
+def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help and --version print to stdout and exit 0."""
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"matchledger {ml.__version__}"
+    with pytest.raises(SystemExit) as info:
+        main(["score", "--help"])
+    assert info.value.code == 0
+    assert "--json" in capsys.readouterr().out

@@ -1,0 +1,250 @@
+"""The score fold, on hand-made matches and on the seed match."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import M, goal, p, schedule
+from matchledger import (
+    EXAMPLE_MATCH_ID,
+    GoalDisallowed,
+    Ledger,
+    MatchEnded,
+    MatchStatus,
+    MatchStatusChanged,
+    MatchTime,
+    OwnGoalScored,
+    Period,
+    PeriodEnded,
+    PeriodStarted,
+    ResultAwarded,
+    Score,
+    ScoreFold,
+    ShootoutKickTaken,
+    ShotOutcome,
+    ShotTaken,
+    load_example,
+    run,
+    score,
+    scores,
+)
+
+
+def periods(*names: Period) -> list[PeriodStarted | PeriodEnded]:
+    out: list[PeriodStarted | PeriodEnded] = []
+    for n, period in enumerate(names):
+        out += [
+            PeriodStarted(event_id=f"ps{n}", match_id=M, period=period),
+            PeriodEnded(event_id=f"pe{n}", match_id=M, period=period),
+        ]
+    return out
+
+
+def test_seed_match_is_one_all_with_one_nil_at_half_time() -> None:
+    """Inter 1-1 Atalanta, 1-0 at half time, finished."""
+    s = score(load_example(), EXAMPLE_MATCH_ID)
+    assert (s.home.name, s.away.name) == ("Inter", "Atalanta")
+    assert (s.home_goals, s.away_goals) == (1, 1)
+    assert s.half_time == Score(home=1, away=0)
+    assert s.full_time == Score(home=1, away=1)
+    assert s.extra_time is None
+    assert s.shootout is None
+    assert s.status is MatchStatus.FINISHED
+    assert s.winner is None
+    assert str(s) == "Inter 1-1 Atalanta (HT 1-0)"
+
+
+def test_seed_match_as_it_stood() -> None:
+    """The score after the first goal and before the equaliser is 1-0, in play."""
+    ledger = load_example()
+    at_goal = score(ledger.as_of("ia-005"), EXAMPLE_MATCH_ID)
+    assert (at_goal.home_goals, at_goal.away_goals, at_goal.status) == (1, 0, MatchStatus.IN_PLAY)
+    assert at_goal.half_time is None  # the first half is not over yet
+    at_break = score(ledger.as_of("ia-015"), EXAMPLE_MATCH_ID)
+    assert at_break.half_time == Score(home=1, away=0)
+    assert score(ledger.as_of(1), EXAMPLE_MATCH_ID).status is MatchStatus.SCHEDULED
+
+
+def test_own_goals_count_for_the_opponent() -> None:
+    """An own goal by an away player is a home goal."""
+    ledger = Ledger(
+        [
+            schedule(),
+            *periods(Period.FIRST_HALF)[:1],
+            OwnGoalScored(
+                event_id="og", match_id=M, team="away", player=p("away", 4), at=MatchTime(minute=12)
+            ),
+        ]
+    )
+    s = score(ledger, M)
+    assert (s.home_goals, s.away_goals) == (1, 0)
+
+
+def test_disallowed_goals_are_removed() -> None:
+    """A GoalDisallowed takes its goal off the score, whatever its period."""
+    ledger = Ledger(
+        [
+            schedule(),
+            PeriodStarted(event_id="ps", match_id=M, period=Period.FIRST_HALF),
+            goal("g1", "home", 9, 10),
+            goal("g2", "away", 9, 20),
+            GoalDisallowed(event_id="d", match_id=M, goal="g1", reason="offside"),
+        ]
+    )
+    s = score(ledger, M)
+    assert (s.home_goals, s.away_goals) == (0, 1)
+    assert s.on_pitch == Score(home=0, away=1)
+
+
+def test_awarded_result_overrides_the_pitch() -> None:
+    """ResultAwarded sets the result; on_pitch keeps what happened."""
+    ledger = Ledger(
+        [
+            schedule(),
+            PeriodStarted(event_id="ps", match_id=M, period=Period.FIRST_HALF),
+            goal("g1", "away", 9, 10),
+            MatchStatusChanged(event_id="ab", match_id=M, status=MatchStatus.ABANDONED),
+            ResultAwarded(
+                event_id="aw", match_id=M, home_goals=3, away_goals=0, authority="league"
+            ),
+        ]
+    )
+    s = score(ledger, M)
+    assert (s.home_goals, s.away_goals, s.status) == (3, 0, MatchStatus.AWARDED)
+    assert s.on_pitch == Score(home=0, away=1)
+    assert s.winner is not None
+    assert s.winner.team_id == "home"
+    assert "awarded" in str(s)
+
+
+def test_extra_time_and_shootout() -> None:
+    """Extra-time goals count; shootout kicks are kept apart and decide the winner."""
+    events = [
+        schedule(),
+        PeriodStarted(event_id="a", match_id=M, period=Period.FIRST_HALF),
+        goal("g1", "home", 9, 30),
+        PeriodEnded(event_id="b", match_id=M, period=Period.FIRST_HALF),
+        PeriodStarted(event_id="c", match_id=M, period=Period.SECOND_HALF),
+        goal("g2", "away", 9, 80),
+        PeriodEnded(event_id="d", match_id=M, period=Period.SECOND_HALF),
+        PeriodStarted(event_id="e", match_id=M, period=Period.EXTRA_TIME_FIRST_HALF),
+        goal("g3", "away", 8, 100),
+        PeriodEnded(event_id="f", match_id=M, period=Period.EXTRA_TIME_FIRST_HALF),
+        PeriodStarted(event_id="g", match_id=M, period=Period.EXTRA_TIME_SECOND_HALF),
+        ShotTaken(
+            event_id="g4",
+            match_id=M,
+            team="home",
+            player=p("home", 9),
+            at=MatchTime(minute=120, added=2),
+            outcome=ShotOutcome.GOAL,
+        ),
+        PeriodEnded(event_id="h", match_id=M, period=Period.EXTRA_TIME_SECOND_HALF),
+        PeriodStarted(event_id="i", match_id=M, period=Period.PENALTY_SHOOTOUT),
+        *[
+            ShootoutKickTaken(
+                event_id=f"k{n}",
+                match_id=M,
+                team=("home", "away")[n % 2],
+                player=p(("home", "away")[n % 2], n),
+                outcome=outcome,
+            )
+            for n, outcome in enumerate(
+                [
+                    ShotOutcome.GOAL,
+                    ShotOutcome.SAVED,
+                    ShotOutcome.GOAL,
+                    ShotOutcome.GOAL,
+                    ShotOutcome.POST,
+                    ShotOutcome.GOAL,
+                ]
+            )
+        ],
+        PeriodEnded(event_id="j", match_id=M, period=Period.PENALTY_SHOOTOUT),
+        MatchEnded(event_id="ft", match_id=M),
+    ]
+    s = score(Ledger(events), M)
+    assert (s.home_goals, s.away_goals) == (2, 2)
+    assert s.half_time == Score(home=1, away=0)
+    assert s.full_time == Score(home=1, away=1)
+    assert s.extra_time == Score(home=2, away=2)
+    assert s.shootout == Score(home=2, away=2)
+    assert s.winner is None
+    assert "2-2 on penalties" in str(s)
+    # one more away kick wins it
+    s2 = score(
+        Ledger(events[:-2]).extend(
+            [
+                ShootoutKickTaken(
+                    event_id="k9",
+                    match_id=M,
+                    team="away",
+                    player=p("away", 9),
+                    outcome=ShotOutcome.GOAL,
+                ),
+                *events[-2:],
+            ]
+        ),
+        M,
+    )
+    assert s2.shootout == Score(home=2, away=3)
+    assert s2.winner is not None
+    assert s2.winner.team_id == "away"
+
+
+def test_goals_without_a_time_take_the_period_in_progress() -> None:
+    """A goal recorded with no minute counts in the period it was recorded in."""
+    events = [
+        schedule(),
+        PeriodStarted(event_id="a", match_id=M, period=Period.FIRST_HALF),
+        goal("g1", "home", 9),
+        PeriodEnded(event_id="b", match_id=M, period=Period.FIRST_HALF),
+        PeriodStarted(event_id="c", match_id=M, period=Period.SECOND_HALF),
+        goal("g2", "home", 9),
+    ]
+    s = score(Ledger(events), M)
+    assert s.half_time == Score(home=1, away=0)
+    assert (s.home_goals, s.away_goals) == (2, 0)
+
+
+def test_half_time_unknown_when_a_goal_has_no_period() -> None:
+    """Without periods or minutes, the half-time score is not guessed."""
+    s = score(Ledger([schedule(), goal("g1", "home", 9), MatchEnded(event_id="ft", match_id=M)]), M)
+    assert (s.home_goals, s.half_time, s.full_time) == (1, None, None)
+
+
+def test_half_time_from_minutes_when_no_periods_are_recorded() -> None:
+    """A finished match with minutes but no period events still has a half-time score."""
+    s = score(
+        Ledger(
+            [
+                schedule(),
+                goal("g1", "home", 9, 44),
+                goal("g2", "away", 9, 46),
+                MatchEnded(event_id="ft", match_id=M),
+            ]
+        ),
+        M,
+    )
+    assert s.half_time == Score(home=1, away=0)
+    assert s.full_time == Score(home=1, away=1)
+
+
+def test_other_matches_pass_by() -> None:
+    """The fold of one match ignores events of the others; scores() gives them all."""
+    events = [
+        schedule(),
+        schedule("m2", "s2"),
+        goal("g1", "home", 9, 10),
+        ShotTaken(
+            event_id="x", match_id="m2", team="away", player=p("away", 9), outcome=ShotOutcome.GOAL
+        ),
+    ]
+    ledger = Ledger(events)
+    assert score(ledger, M).home_goals == 1
+    assert score(ledger, "m2").away_goals == 1
+    assert set(scores(ledger)) == {M, "m2"}
+    fold = ScoreFold(M)
+    assert fold.view(run(fold, ledger)) == score(ledger, M)
+    with pytest.raises(KeyError):
+        score(ledger, "m3")
