@@ -75,11 +75,17 @@ def test_score_json_of_the_example(example_path: Path) -> None:
 def test_score_text_and_several_matches(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Without --json one line per match; with several matches --json gives a list."""
     two = ml.load_example().extend(
-        [ml.MatchScheduled(
-            event_id="s2", match_id="m2", competition="Serie A", season="2019-20",
-            kickoff=ml.load_example().schedule(ml.EXAMPLE_MATCH_ID).kickoff,
-            home=ml.Team(team_id="roma", name="Roma"),
-            away=ml.Team(team_id="juventus", name="Juventus"))]
+        [
+            ml.MatchScheduled(
+                event_id="s2",
+                match_id="m2",
+                competition="Serie A",
+                season="2019-20",
+                kickoff=ml.load_example().schedule(ml.EXAMPLE_MATCH_ID).kickoff,
+                home=ml.Team(team_id="roma", name="Roma"),
+                away=ml.Team(team_id="juventus", name="Juventus"),
+            )
+        ]
     )
     path = tmp_path / "two.jsonl"
     ml.dump(two, path)
@@ -106,7 +112,9 @@ def test_validate_ok(example_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 @pytest.mark.parametrize("case", BROKEN, ids=[b[0] for b in BROKEN])
 @pytest.mark.parametrize("command", ["validate", "score"])
 def test_damaged_files_give_one_line_and_status_1(
-    case: tuple[str, bytes, type, str], command: str, tmp_path: Path,
+    case: tuple[str, bytes, type, str],
+    command: str,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Every damaged ledger file: exit 1, one line on stderr naming the file, no traceback."""

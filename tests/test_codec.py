@@ -69,59 +69,170 @@ BROKEN: list[tuple[str, bytes, type[LedgerError], str]] = [
     ("garbage", b"\x00\xff\xfegarbage", CodecError, "is not valid JSON"),
     ("a list", b"[]", CodecError, "document: must be a JSON object, got a list"),
     ("no version", b'{"events": []}', CodecError, "schema_version is missing"),
-    ("text version", b'{"schema_version": "1", "events": []}', CodecError,
-     "schema_version must be a positive integer"),
-    ("future version", b'{"schema_version": 7, "events": []}', CodecError,
-     "newer than this matchledger reads"),
+    (
+        "text version",
+        b'{"schema_version": "1", "events": []}',
+        CodecError,
+        "schema_version must be a positive integer",
+    ),
+    (
+        "future version",
+        b'{"schema_version": 7, "events": []}',
+        CodecError,
+        "newer than this matchledger reads",
+    ),
     ("no events", b'{"schema_version": 1}', CodecError, "events is missing"),
     ("extra key", b'{"schema_version": 1, "events": [], "x": 1}', CodecError, "unknown keys"),
-    ("events not a list", b'{"schema_version": 1, "events": {}}', CodecError,
-     "$.events: must be a list"),
-    ("unknown type", damaged(lambda d: d["events"][3].update(type="goal_celebrated")),
-     CodecError, "$.events[3] ('ia-004'): type 'goal_celebrated' is not an event type"),
-    ("missing type", damaged(lambda d: d["events"][3].pop("type")), CodecError,
-     "$.events[3] ('ia-004'): type is missing"),
-    ("missing field", damaged(lambda d: d["events"][4].pop("player")), CodecError,
-     "$.events[4] ('ia-005'): player is missing"),
-    ("extra field", damaged(lambda d: d["events"][4].update(colour="red")), CodecError,
-     "unknown fields ['colour']"),
-    ("wrong type", damaged(lambda d: d["events"][4]["at"].update(minute="4")), CodecError,
-     "$.events[4] ('ia-005'): at.minute must be an integer, got '4' (str)"),
-    ("float minute", damaged(lambda d: d["events"][4]["at"].update(minute=4.0)), CodecError,
-     "at.minute must be an integer"),
-    ("bool for int", damaged(lambda d: d["events"][4]["at"].update(minute=True)), CodecError,
-     "at.minute must be an integer"),
-    ("bad enum", damaged(lambda d: d["events"][4].update(outcome="banana")), CodecError,
-     "outcome must be one of 'goal'"),
-    ("null id", damaged(lambda d: d["events"][4].update(event_id=None)), CodecError,
-     "$.events[4]: event_id must be a string, got None"),
-    ("empty id", damaged(lambda d: d["events"][4].update(event_id="")), CodecError,
-     "event_id must not be empty"),
-    ("naive kickoff", damaged(lambda d: d["events"][0].update(kickoff="2020-01-11T20:45:00")),
-     CodecError, "kickoff must be timezone-aware"),
-    ("bad kickoff", damaged(lambda d: d["events"][0].update(kickoff="yesterday")), CodecError,
-     "kickoff must be an ISO 8601 date-time string"),
-    ("nested wrong", damaged(lambda d: d["events"][1]["starters"][2].update(shirt_number=-3)),
-     CodecError, "starters[2].shirt_number must be at least 0, got -3"),
-    ("list not object", damaged(lambda d: d["events"][1].update(starters=[1])), CodecError,
-     "starters[0] must be a JSON object, got a number"),
-    ("object not list", damaged(lambda d: d["events"][1].update(starters="x")), CodecError,
-     "starters must be a list, got a string"),
-    ("event not object", damaged(lambda d: d["events"].__setitem__(3, 7)), CodecError,
-     "$.events[3]: must be a JSON object, got a number"),
-    ("invalid value", damaged(lambda d: d["events"][4].update(at={"minute": 4, "added": 2})),
-     CodecError, "at.added is only allowed after minute 45, 90, 105 or 120"),
-    ("duplicate id", damaged(lambda d: d["events"][5].update(event_id="ia-004")), EventRejected,
-     "event #5 ('ia-004'): event_id is already used by event #3"),
-    ("unscheduled", damaged(lambda d: d["events"].pop(0)), EventRejected,
-     "event #0 ('ia-002'): match_id"),
-    ("bad sequence", damaged(lambda d: d["events"].insert(3, d["events"][-1] | {"event_id": "x"})),
-     EventRejected, "play"),
+    (
+        "events not a list",
+        b'{"schema_version": 1, "events": {}}',
+        CodecError,
+        "$.events: must be a list",
+    ),
+    (
+        "unknown type",
+        damaged(lambda d: d["events"][3].update(type="goal_celebrated")),
+        CodecError,
+        "$.events[3] ('ia-004'): type 'goal_celebrated' is not an event type",
+    ),
+    (
+        "missing type",
+        damaged(lambda d: d["events"][3].pop("type")),
+        CodecError,
+        "$.events[3] ('ia-004'): type is missing",
+    ),
+    (
+        "missing field",
+        damaged(lambda d: d["events"][4].pop("player")),
+        CodecError,
+        "$.events[4] ('ia-005'): player is missing",
+    ),
+    (
+        "extra field",
+        damaged(lambda d: d["events"][4].update(colour="red")),
+        CodecError,
+        "unknown fields ['colour']",
+    ),
+    (
+        "wrong type",
+        damaged(lambda d: d["events"][4]["at"].update(minute="4")),
+        CodecError,
+        "$.events[4] ('ia-005'): at.minute must be an integer, got '4' (str)",
+    ),
+    (
+        "float minute",
+        damaged(lambda d: d["events"][4]["at"].update(minute=4.0)),
+        CodecError,
+        "at.minute must be an integer",
+    ),
+    (
+        "bool for int",
+        damaged(lambda d: d["events"][4]["at"].update(minute=True)),
+        CodecError,
+        "at.minute must be an integer",
+    ),
+    (
+        "player extra key",
+        damaged(lambda d: d["events"][4]["player"].update(age=22)),
+        CodecError,
+        "$.events[4] ('ia-005'): player has unknown fields ['age']",
+    ),
+    (
+        "player name number",
+        damaged(lambda d: d["events"][4]["player"].update(name=5)),
+        CodecError,
+        "player.name must be a string, got 5 (int)",
+    ),
+    (
+        "team not object",
+        damaged(lambda d: d["events"][0].update(home="Inter")),
+        CodecError,
+        "home must be a JSON object, got a string",
+    ),
+    (
+        "bad enum",
+        damaged(lambda d: d["events"][4].update(outcome="banana")),
+        CodecError,
+        "outcome must be one of 'goal'",
+    ),
+    (
+        "null id",
+        damaged(lambda d: d["events"][4].update(event_id=None)),
+        CodecError,
+        "$.events[4]: event_id must be a string, got None",
+    ),
+    (
+        "empty id",
+        damaged(lambda d: d["events"][4].update(event_id="")),
+        CodecError,
+        "event_id must not be empty",
+    ),
+    (
+        "naive kickoff",
+        damaged(lambda d: d["events"][0].update(kickoff="2020-01-11T20:45:00")),
+        CodecError,
+        "kickoff must be timezone-aware",
+    ),
+    (
+        "bad kickoff",
+        damaged(lambda d: d["events"][0].update(kickoff="yesterday")),
+        CodecError,
+        "kickoff must be an ISO 8601 date-time string",
+    ),
+    (
+        "nested wrong",
+        damaged(lambda d: d["events"][1]["starters"][2].update(shirt_number=-3)),
+        CodecError,
+        "starters[2].shirt_number must be at least 0, got -3",
+    ),
+    (
+        "list not object",
+        damaged(lambda d: d["events"][1].update(starters=[1])),
+        CodecError,
+        "starters[0] must be a JSON object, got a number",
+    ),
+    (
+        "object not list",
+        damaged(lambda d: d["events"][1].update(starters="x")),
+        CodecError,
+        "starters must be a list, got a string",
+    ),
+    (
+        "event not object",
+        damaged(lambda d: d["events"].__setitem__(3, 7)),
+        CodecError,
+        "$.events[3]: must be a JSON object, got a number",
+    ),
+    (
+        "invalid value",
+        damaged(lambda d: d["events"][4].update(at={"minute": 4, "added": 2})),
+        CodecError,
+        "at.added is only allowed after minute 45, 90, 105 or 120",
+    ),
+    (
+        "duplicate id",
+        damaged(lambda d: d["events"][5].update(event_id="ia-004")),
+        EventRejected,
+        "event #5 ('ia-004'): event_id is already used by event #3",
+    ),
+    (
+        "unscheduled",
+        damaged(lambda d: d["events"].pop(0)),
+        EventRejected,
+        "event #0 ('ia-002'): match_id",
+    ),
+    (
+        "bad sequence",
+        damaged(lambda d: d["events"].insert(3, d["events"][-1] | {"event_id": "x"})),
+        EventRejected,
+        "play",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("data", "error", "words"), [b[1:] for b in BROKEN],
-                         ids=[b[0] for b in BROKEN])
+@pytest.mark.parametrize(
+    ("data", "error", "words"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN]
+)
 def test_damaged_documents_raise_one_clear_error(
     data: bytes, error: type[LedgerError], words: str
 ) -> None:
@@ -135,23 +246,40 @@ def test_damaged_documents_raise_one_clear_error(
     assert "Traceback" not in message
 
 
-def test_unknown_field_damage_is_a_codec_error_not_cattrs() -> None:
-    """No cattrs, KeyError or TypeError escapes for any field dropped or retyped."""
+def accepted_or_clear_error(data: bytes) -> bool:
+    """Decode; anything accepted must round-trip, anything refused is one LedgerError line."""
+    try:
+        ledger = ml.loads(data)
+    except LedgerError as exc:
+        message = str(exc)
+    else:
+        assert ml.loads(ml.dumps(ledger)) == ledger
+        return True
+    assert message
+    assert "\n" not in message
+    return False
+
+
+def test_every_field_dropped_or_retyped_gives_a_ledger_error() -> None:
+    """No cattrs, KeyError or TypeError escapes for any field of the example dropped or retyped."""
+    refused = 0
+    tried = 0
     for index, event in enumerate(DOC["events"]):
         for key in event:
             if key == "type":
                 continue
             for replacement in (None, 12345, "x", [], {}, True, -1, 1.5):
-                data = damaged(lambda d, i=index, k=key, r=replacement: d["events"][i].update({k: r}))
-                try:
-                    ml.loads(data)
-                except LedgerError:
-                    pass
-            data = damaged(lambda d, i=index, k=key: d["events"][i].pop(k))
-            try:
-                ml.loads(data)
-            except LedgerError:
-                pass
+                tried += 1
+                data = damaged(
+                    lambda d, i=index, k=key, r=replacement: d["events"][i].update({k: r})
+                )
+                refused += not accepted_or_clear_error(data)
+            tried += 1
+            refused += not accepted_or_clear_error(
+                damaged(lambda d, i=index, k=key: d["events"][i].pop(k))
+            )
+    # most damage is refused; what is accepted (e.g. a null optional field) round-tripped
+    assert refused > tried * 0.8, (refused, tried)
 
 
 def test_truncation_at_every_position_is_a_clear_error() -> None:

@@ -42,7 +42,9 @@ def test_packaged_copy_equals_the_example_file(example_path: Path) -> None:
 
 def test_builder_script_reproduces_the_example(example_path: Path) -> None:
     """examples/build_inter_atalanta.py builds exactly the committed ledger."""
-    spec = importlib.util.spec_from_file_location("build_ia", ROOT / "examples" / "build_inter_atalanta.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_ia", ROOT / "examples" / "build_inter_atalanta.py"
+    )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -75,8 +77,10 @@ def test_every_fact_of_the_report_is_an_event() -> None:
     assert plain(appeal.claimed_by.name) == "jose luis palomino"
     assert appeal.against is not None
     assert plain(appeal.against.name) == "lautaro martinez"
-    assert any(isinstance(e, FoulCommitted) and plain(e.player.name) == "alessandro bastoni"
-               for e in ledger)
+    assert any(
+        isinstance(e, FoulCommitted) and plain(e.player.name) == "alessandro bastoni"
+        for e in ledger
+    )
     first_goal = next(s for s in shots(ledger) if s.is_goal)
     assert first_goal.at == ml.MatchTime(minute=4)
     assert first_goal.at.period is Period.FIRST_HALF
@@ -95,8 +99,18 @@ def test_everyone_the_report_names_is_in_the_ledger(shared_data: Path) -> None:
     ledger_text = plain(ml.dumps(ml.load_example()).decode())
     # the report transliterates Malinovskyi (the club's spelling) as Malinovskiy
     spellings = {"malinovskiy": "malinovskyi"}
-    for surname in ("martinez", "lukaku", "gollini", "palomino", "malinovskiy", "gosens",
-                    "handanovic", "gomez", "bastoni", "muriel"):
+    for surname in (
+        "martinez",
+        "lukaku",
+        "gollini",
+        "palomino",
+        "malinovskiy",
+        "gosens",
+        "handanovic",
+        "gomez",
+        "bastoni",
+        "muriel",
+    ):
         assert surname in report, surname
         assert spellings.get(surname, surname) in ledger_text, surname
     assert "san siro" in report
@@ -107,19 +121,27 @@ def test_score_agrees_with_the_real_results_files(shared_data: Path) -> None:
     """openfootball and engsoccerdata both record Inter 1-1 Atalanta, 11 Jan 2020 (HT 1-0)."""
     s = ml.score(ml.load_example(), ml.EXAMPLE_MATCH_ID)
     with (shared_data / "results" / "openfootball" / "it.1.csv").open(encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f)
-                if r["date"] == "2020-01-11" and r["home"] == "Inter" and r["away"] == "Atalanta"]
+        rows = [
+            r
+            for r in csv.DictReader(f)
+            if r["date"] == "2020-01-11" and r["home"] == "Inter" and r["away"] == "Atalanta"
+        ]
     (row,) = rows
     assert (int(row["home_goals"]), int(row["away_goals"])) == (s.home_goals, s.away_goals)
     assert s.half_time is not None
     assert (int(row["ht_home_goals"]), int(row["ht_away_goals"])) == (
-        s.half_time.home, s.half_time.away)
+        s.half_time.home,
+        s.half_time.away,
+    )
     kickoff = ml.load_example().schedule(ml.EXAMPLE_MATCH_ID).kickoff
     assert kickoff.date().isoformat() == row["date"]
     assert kickoff.strftime("%H:%M") == row["time"]
     assert row["round"].endswith("19")
     with (shared_data / "results" / "engsoccerdata" / "italy.csv").open(encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f)
-                if r["date"] == "2020-01-11" and "Inter" in r["home"] and "Atalanta" in r["away"]]
+        rows = [
+            r
+            for r in csv.DictReader(f)
+            if r["date"] == "2020-01-11" and "Inter" in r["home"] and "Atalanta" in r["away"]
+        ]
     (row,) = rows
     assert (int(row["home_goals"]), int(row["away_goals"])) == (1, 1)

@@ -78,7 +78,8 @@ def _datetime(value: Any, _: Any) -> datetime:
     try:
         return datetime.fromisoformat(value)
     except (ValueError, TypeError):
-        msg = f"must be an ISO 8601 date-time string such as '2020-01-11T20:45:00+01:00', got {value!r}"
+        example = "2020-01-11T20:45:00+01:00"
+        msg = f"must be an ISO 8601 date-time string such as {example!r}, got {value!r}"
         raise ValueError(msg) from None
 
 
@@ -113,8 +114,79 @@ def _make_converter(*, detailed: bool) -> Converter:
     )
     if detailed:
         _add_shape_guards(conv)
+    else:
+        _add_interning(conv)
     configure_tagged_union(Event, conv, tag_generator=TAGS.__getitem__, tag_name="type")
     return conv
+
+
+_INTERN_LIMIT: Final = 50_000
+
+
+def _add_interning(conv: Converter) -> None:  # noqa: C901 - three small hooks
+    """Decode each distinct player, team and match time once, and share the value.
+
+    A season names the same few hundred players tens of thousands of times; these
+    values are immutable, so one instance can stand for all. Anything unusual
+    (a missing or extra key, an unhashable value) raises here, and the failure is then
+    diagnosed by the detailed converter.
+    """
+    for cls, keys in (
+        (Player, ("player_id", "name")),
+        (Team, ("team_id", "name")),
+    ):
+        cache: dict[tuple[Any, ...], Any] = {}
+
+        def hook(
+            value: Any, _: Any, cls: Any = cls, keys: tuple[str, str] = keys, cache: Any = cache
+        ) -> Any:
+            key = (value[keys[0]], value[keys[1]])
+            if len(value) != 2:
+                msg = f"unexpected keys in {cls.__name__}"
+                raise ValueError(msg)
+            found = cache.get(key)
+            if found is None:
+                if len(cache) >= _INTERN_LIMIT:
+                    cache.clear()
+                found = cache[key] = cls(**{keys[0]: key[0], keys[1]: key[1]})
+            return found
+
+        conv.register_structure_hook(cls, hook)
+        conv.register_structure_hook_func(_is(cls | None), _or_none(hook))
+
+    # Only plain minutes ({"minute": 4}) are shared, looked up by an exact int: 4.0 and
+    # true are equal to 4 as dictionary keys, and must not pass as minutes.
+    time_hook = conv.get_structure_hook(MatchTime)
+    minutes: dict[int, MatchTime] = {}
+
+    def match_time(value: Any, _: Any) -> MatchTime:
+        if type(value) is dict and len(value) == 1:
+            minute = value.get("minute")
+            if type(minute) is int:
+                found = minutes.get(minute)
+                if found is None:
+                    found = time_hook(value, MatchTime)
+                    if len(minutes) < _INTERN_LIMIT:
+                        minutes[minute] = found
+                return found
+        return time_hook(value, MatchTime)  # type: ignore[no-any-return]
+
+    conv.register_structure_hook(MatchTime, match_time)
+    conv.register_structure_hook_func(_is(MatchTime | None), _or_none(match_time))
+
+
+def _is(expected: Any) -> Callable[[Any], bool]:
+    def predicate(target: Any) -> bool:
+        return bool(target == expected)
+
+    return predicate
+
+
+def _or_none(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def optional(value: Any, target: Any) -> Any:
+        return None if value is None else hook(value, target)
+
+    return optional
 
 
 def _add_shape_guards(conv: Converter) -> None:
@@ -393,7 +465,7 @@ def _diagnose(item: Any, where: str) -> None:
         raise CodecError(label, f"cannot be decoded as {cls.__name__}: {exc}") from None
 
 
-def _explain(exc: BaseException, path: str = "") -> str:
+def _explain(exc: BaseException, path: str = "") -> str:  # noqa: C901, PLR0911 - one case each
     """The first leaf error of a cattrs validation group, as ``field reason``."""
     if isinstance(exc, ForbiddenExtraKeysError):
         return f"{path or 'event'} has unknown fields {sorted(exc.extra_fields)}"
