@@ -227,7 +227,7 @@ def dumps(ledger: Ledger, *, lines: bool = False) -> bytes:
     Example:
         >>> from matchledger import Ledger
         >>> dumps(Ledger())
-        b'{"schema_version":1,"events":[\\n]}\\n'
+        b'{"schema_version":1,"events":[\n]}\n'
     """
     encode = orjson.dumps
     tags = TAGS
@@ -236,7 +236,7 @@ def dumps(ledger: Ledger, *, lines: bool = False) -> bytes:
     if lines:
         return b"\n".join([encode({"schema_version": SCHEMA_VERSION}), *rows]) + b"\n"
     head = b'{"schema_version":%d,"events":[\n' % SCHEMA_VERSION
-    return head + b",\n".join(rows) + b"\n]}\n"
+    return head + b",\n".join(rows) + (b"\n]}\n" if rows else b"]}\n")
 
 
 def dump(ledger: Ledger, path: str | os.PathLike[str]) -> None:
