@@ -238,7 +238,7 @@ def test_damaged_documents_raise_one_clear_error(
 ) -> None:
     """Each kind of damage raises a LedgerError saying where, which field and why."""
     with pytest.raises(error) as info:
-        ml.loads(data)
+        ml.loads(data, lines=False)
     message = str(info.value)
     if words != "play":
         assert words in message, message

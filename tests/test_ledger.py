@@ -25,6 +25,7 @@ from matchledger import (
     Period,
     PeriodStarted,
     PlayerStateError,
+    ResultAwarded,
     ShootoutKickTaken,
     ShotOutcome,
     ShotTaken,
@@ -335,7 +336,11 @@ def test_periods_follow_each_other(live: Ledger) -> None:
     )
     assert_rejected(half, end(Period.FIRST_HALF, 2), MatchStateError, "period", "cannot end")
     assert_rejected(
-        live, MatchEnded(event_id="ft", match_id=M), MatchStateError, "type", "still in progress"
+        live,
+        MatchEnded(event_id="ft", match_id=M),
+        MatchStateError,
+        "type",
+        "first half is in progress",
     )
 
 
@@ -398,10 +403,12 @@ def test_lineups_come_before_kickoff(live: Ledger) -> None:
         ),
         MatchStateError,
         "team",
-        "already announced",
+        "already has a lineup",
     )
     no_lineup = Ledger([schedule(), start(Period.FIRST_HALF)])
-    assert_rejected(no_lineup, lineup("away"), MatchStateError, "type", "before kick-off")
+    assert_rejected(
+        no_lineup, lineup("away"), MatchStateError, "type", "LineupAnnounced after kick-off"
+    )
 
 
 def test_extend_is_all_or_nothing(live: Ledger) -> None:
@@ -476,10 +483,86 @@ def test_value_semantics() -> None:
     assert hash(a) == hash(b)
     assert a != a.as_of(3)
     assert pickle.loads(pickle.dumps(a)) == a  # noqa: S301 - our own data
-    assert repr(a) == "<Ledger: 32 events, 1 matches>"
+    assert repr(a) == "<Ledger: 32 events, 1 match>"
+    assert repr(Ledger()) == "<Ledger: 0 events, 0 matches>"
 
 
 def test_own_goal_players_must_be_on_the_pitch(live: Ledger) -> None:
     """An own goal is by a player of the named team who is on the pitch."""
     og = OwnGoalScored(event_id="og", match_id=M, team="away", player=p("away", 16))
     assert_rejected(live, og, PlayerStateError, "player", "not on the pitch")
+
+
+def test_between_periods_only_cards_and_substitutions(live: Ledger) -> None:
+    """At half time a shot or foul is refused; a card or a substitution is fine."""
+    half = live.append(end(Period.FIRST_HALF))
+    assert_rejected(
+        half,
+        goal("g", "home", 9, 80),
+        MatchStateError,
+        "type",
+        "between periods, after the first half ended",
+    )
+    assert_rejected(
+        half,
+        FoulCommitted(event_id="f", match_id=M, team="home", player=p("home", 2)),
+        MatchStateError,
+        "type",
+        "between periods",
+    )
+    booked = half.append(card("c", "home", 4, Card.YELLOW))
+    subbed = booked.append(
+        SubstitutionMade(
+            event_id="sub",
+            match_id=M,
+            team="home",
+            player_off=p("home", 4),
+            player_on=p("home", 12),
+            at=MatchTime(minute=46),
+        )
+    )
+    assert len(subbed) == len(half) + 2
+
+
+def test_no_play_after_an_award() -> None:
+    """Once a result is awarded, the match is not played on or restarted."""
+    abandoned = Ledger(
+        [
+            schedule(),
+            start(Period.FIRST_HALF),
+            MatchStatusChanged(event_id="ab", match_id=M, status=MatchStatus.ABANDONED),
+        ]
+    )
+    awarded = abandoned.append(ResultAwarded(event_id="aw", match_id=M, home_goals=0, away_goals=3))
+    assert_rejected(awarded, start(Period.FIRST_HALF, 2), MatchStateError, "period", "abandoned")
+    walkover = Ledger(
+        [schedule(), ResultAwarded(event_id="aw", match_id=M, home_goals=3, away_goals=0)]
+    )
+    assert_rejected(
+        walkover,
+        start(Period.FIRST_HALF),
+        MatchStateError,
+        "period",
+        "the result was awarded (event #1)",
+    )
+    assert_rejected(
+        walkover, goal("g", "home", 9), MatchStateError, "type", "after the result was awarded"
+    )
+
+
+def test_var_review_time_must_fit_the_period(live: Ledger) -> None:
+    """A VAR review at 60' while the first half is in progress is refused."""
+    review = VarReviewed(
+        event_id="v",
+        match_id=M,
+        incident=VarIncident.GOAL,
+        decision=VarDecision.STANDS,
+        at=MatchTime(minute=60),
+    )
+    assert_rejected(live, review, MatchStateError, "at", "falls in the second half")
+
+
+def test_no_lineup_after_full_time() -> None:
+    """A lineup after the final whistle is refused even when no period was recorded."""
+    over = Ledger([schedule(), MatchEnded(event_id="ft", match_id=M)])
+    assert_rejected(over, lineup("home"), MatchStateError, "type", "after kick-off")

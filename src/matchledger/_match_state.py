@@ -73,6 +73,7 @@ class MatchState:
 
     __slots__ = (
         "appeared",
+        "awarded_at",
         "cautioned",
         "disallowed",
         "dismissed",
@@ -95,6 +96,7 @@ class MatchState:
         self.schedule = schedule
         self.status = MatchStatus.SCHEDULED
         self.ended_at: int | None = None  # position of MatchEnded
+        self.awarded_at: int | None = None  # position of the latest ResultAwarded
         self.period: Period | None = None  # period in progress
         self.last_ended: Period | None = None
         self.interrupted: Period | None = None  # period cut short by a suspension
@@ -225,9 +227,10 @@ class MatchState:
         elif isinstance(event, GoalDisallowed):
             self._admit_disallowed(event, index, lookup)
         elif isinstance(event, VarReviewed):
+            self._check_at(event, index)
             self._check_reference(event, index, "subject", event.subject, lookup, None)
         elif isinstance(event, ResultAwarded):
-            self.status = MatchStatus.AWARDED
+            self.awarded_at = index
         elif isinstance(event, MatchScheduled):  # pragma: no cover - the ledger handles it
             raise self._fail(MatchStateError, event, index, "match_id", "is already scheduled")
 
@@ -250,6 +253,14 @@ class MatchState:
                 f"{type(event).__name__} while the match is {self.status.value}",
                 hint="restart play with PeriodStarted first",
             )
+        if self.awarded_at is not None:
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "type",
+                f"{type(event).__name__} after the result was awarded (event #{self.awarded_at})",
+            )
         if self.period is Period.PENALTY_SHOOTOUT and not isinstance(event, CardShown):
             raise self._fail(
                 MatchStateError,
@@ -259,6 +270,24 @@ class MatchState:
                 f"{type(event).__name__} during the penalty shootout",
                 hint="record shootout kicks as ShootoutKickTaken",
             )
+        if (
+            self.period is None
+            and self.last_ended is not None
+            and not isinstance(event, (CardShown, SubstitutionMade))
+        ):
+            # between periods only cards and substitutions can happen
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "type",
+                f"{type(event).__name__} between periods, after the "
+                f"{self.last_ended.value.replace('_', ' ')} ended",
+                hint="append PeriodStarted for the next period first",
+            )
+        self._check_at(event, index)
+
+    def _check_at(self, event: Event, index: int) -> None:
         at = getattr(event, "at", None)
         if (
             at is not None
@@ -415,6 +444,14 @@ class MatchState:
                 f"{p.value} cannot start while the match is {self.status.value}",
                 hint="reschedule it with MatchStatusChanged(status='scheduled') first",
             )
+        if self.awarded_at is not None:
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "period",
+                f"{p.value} cannot start: the result was awarded (event #{self.awarded_at})",
+            )
         if self.period is not None:
             raise self._fail(
                 MatchStateError,
@@ -469,7 +506,7 @@ class MatchState:
                 event,
                 index,
                 "type",
-                f"the match already ended (event #{self.ended_at})",
+                f"MatchEnded, but the match already ended (event #{self.ended_at})",
             )
         if self.period is not None:
             raise self._fail(
@@ -477,7 +514,7 @@ class MatchState:
                 event,
                 index,
                 "type",
-                f"the {self.period.value} is still in progress",
+                f"MatchEnded while the {self.period.value.replace('_', ' ')} is in progress",
                 hint="append PeriodEnded first",
             )
         if self.status in _NOT_PLAYING:
@@ -486,11 +523,10 @@ class MatchState:
                 event,
                 index,
                 "type",
-                f"the match is {self.status.value}; it cannot end normally",
+                f"MatchEnded while the match is {self.status.value}",
             )
         self.ended_at = index
-        if self.status is not MatchStatus.AWARDED:
-            self.status = MatchStatus.FINISHED
+        self.status = MatchStatus.FINISHED
 
     def _admit_status(self, event: MatchStatusChanged, index: int) -> None:
         new = event.status
@@ -543,8 +579,7 @@ class MatchState:
         if self.period is not None:
             self.interrupted = self.period
             self.period = None
-        if self.status is not MatchStatus.AWARDED:
-            self.status = new
+        self.status = new
 
     def _admit_lineup(self, event: LineupAnnounced, index: int) -> None:
         self._check_team(event, index, event.team)
@@ -554,15 +589,15 @@ class MatchState:
                 event,
                 index,
                 "team",
-                f"the lineup of {event.team!r} was already announced",
+                f"{event.team!r} already has a lineup in this match",
             )
-        if self.started_any:
+        if self.started_any or self.ended_at is not None:
             raise self._fail(
                 MatchStateError,
                 event,
                 index,
                 "type",
-                "a lineup must be announced before kick-off",
+                "LineupAnnounced after kick-off; a lineup comes before the first period",
             )
         starters = {e.player.player_id for e in event.starters}
         bench = frozenset(e.player.player_id for e in event.bench)

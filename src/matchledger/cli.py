@@ -58,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
         help="print the score of every match in a ledger file",
         description="Print the score of every match in FILE (.json or .jsonl).",
     )
-    p_score.add_argument("file", metavar="FILE", type=Path, help="a ledger (.json or .jsonl)")
+    p_score.add_argument(
+        "file", metavar="FILE", type=Path, help="a ledger: .json, or .jsonl/.ndjson for JSON Lines"
+    )
     p_score.add_argument("--json", action="store_true", help="print JSON instead of text")
     p_score.add_argument("--match", metavar="ID", help="only the match with this id")
 
@@ -68,7 +70,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Check that FILE is a valid ledger: exit 0 with a one-line summary, "
         "or exit 1 with a one-line error.",
     )
-    p_validate.add_argument("file", metavar="FILE", type=Path, help="a ledger (.json or .jsonl)")
+    p_validate.add_argument(
+        "file", metavar="FILE", type=Path, help="a ledger: .json, or .jsonl/.ndjson for JSON Lines"
+    )
     return parser
 
 
@@ -171,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one retur
     except (_Failure, LedgerError) as exc:
         print(_one_line(f"{PROG}: error: {exc}"), file=sys.stderr)
         return 1
+    except SystemExit as exc:  # --help and --version
+        return exc.code if isinstance(exc.code, int) else 0
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130

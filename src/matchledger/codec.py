@@ -290,7 +290,9 @@ def loads(data: bytes | str, *, lines: bool | None = None) -> Ledger:
 
 
 def load(path: str | os.PathLike[str]) -> Ledger:
-    """Read a ledger from ``path``: JSON Lines for ``.jsonl``/``.ndjson``, else a JSON document.
+    """Read a ledger from ``path``: JSON Lines for ``.jsonl``/``.ndjson``, a document for ``.json``.
+
+    A file with any other suffix is read as whichever of the two its content is.
 
     Raises:
         CodecError: for content that is not a valid ledger (see :func:`loads`).
@@ -299,8 +301,10 @@ def load(path: str | os.PathLike[str]) -> Ledger:
     """
     target = Path(path)
     data = target.read_bytes()
-    suffix_lines = _is_lines_path(target)
-    return loads(data, lines=True if suffix_lines else None)
+    suffix = target.suffix.lower()
+    return loads(
+        data, lines=True if _is_lines_path(target) else False if suffix == ".json" else None
+    )
 
 
 def _is_lines_path(path: Path) -> bool:
@@ -308,14 +312,12 @@ def _is_lines_path(path: Path) -> bool:
 
 
 def _looks_like_lines(data: bytes) -> bool:
-    first, _, rest = data.lstrip().partition(b"\n")
-    if not rest.strip():
-        return False
+    first = data.lstrip().partition(b"\n")[0]
     try:
         head = orjson.loads(first)
     except orjson.JSONDecodeError:
         return False
-    return isinstance(head, dict) and "events" not in head
+    return isinstance(head, dict) and "schema_version" in head and "events" not in head
 
 
 def _parse(data: bytes, where: str) -> Any:

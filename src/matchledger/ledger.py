@@ -237,7 +237,8 @@ class Ledger:
 
     def __repr__(self) -> str:
         """A short description: the number of events and matches."""
-        return f"<Ledger: {self._len} events, {len(self.match_ids)} matches>"
+        n, m = self._len, len(self.match_ids)
+        return f"<Ledger: {n} event{'s' * (n != 1)}, {m} match{'es' * (m != 1)}>"
 
     def __reduce__(self) -> tuple[type[Ledger], tuple[tuple[Event, ...]]]:
         """Pickle as the list of events (validated again when unpickled)."""
@@ -271,7 +272,7 @@ def _admit_all(tip: _Tip, batch: list[Event]) -> None:
     tip.matches.update(touched)
 
 
-def _admit_one(
+def _admit_one(  # noqa: PLR0913, PLR0917 - the tip, the event and the batch so far
     tip: _Tip,
     event: Event,
     index: int,
