@@ -9,6 +9,7 @@ import pytest
 
 from matchledger import (
     EVENT_TYPES,
+    MATCH_EVENT_TYPES,
     Card,
     CardShown,
     InvalidFieldError,
@@ -51,7 +52,9 @@ def test_every_event_class_is_frozen_slotted_and_keyword_only() -> None:
         assert "__slots__" in cls.__dict__, cls
         assert all(a.kw_only for a in attrs.fields(cls)), cls
         names = {a.name for a in attrs.fields(cls)}
-        assert {"event_id", "match_id"} <= names, cls
+        # match events name their match; competition events their competition's season
+        assert {"event_id", "match_id"} <= names or {"event_id", "competition", "season"} <= names
+        assert ({"event_id", "match_id"} <= names) == (cls in MATCH_EVENT_TYPES), cls
         assert cls.__name__.endswith(("ed", "en", "wn", "ken", "ade")), cls  # past tense
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+import matchledger as ml
 from builders import M, goal, p, schedule
 from matchledger import (
     EXAMPLE_MATCH_ID,
     GoalDisallowed,
     Ledger,
     MatchEnded,
+    MatchOverError,
+    MatchStateError,
     MatchStatus,
     MatchStatusChanged,
     MatchTime,
@@ -17,12 +20,15 @@ from matchledger import (
     Period,
     PeriodEnded,
     PeriodStarted,
+    PointsDeducted,
     ResultAwarded,
+    ResultRecorded,
     Score,
     ScoreFold,
     ShootoutKickTaken,
     ShotOutcome,
     ShotTaken,
+    TieDecided,
     load_example,
     run,
     score,
@@ -248,3 +254,134 @@ def test_other_matches_pass_by() -> None:
     assert fold.view(run(fold, ledger)) == score(ledger, M)
     with pytest.raises(KeyError):
         score(ledger, "m3")
+
+
+def test_a_recorded_result_folds_like_goals() -> None:
+    """ResultRecorded counts as its goals, with the half time it gives, and ends the match."""
+    s = score(
+        Ledger(
+            [
+                schedule(),
+                ResultRecorded(
+                    event_id="r",
+                    match_id=M,
+                    home_goals=2,
+                    away_goals=1,
+                    half_time_home=0,
+                    half_time_away=1,
+                ),
+            ]
+        ),
+        M,
+    )
+    assert (s.home_goals, s.away_goals, s.status) == (2, 1, MatchStatus.FINISHED)
+    assert s.half_time == Score(home=0, away=1)
+    assert s.full_time == Score(home=2, away=1)
+    assert s.extra_time is None
+    assert s.winner is not None
+    assert s.winner.team_id == "home"
+    detailed = Ledger(
+        [
+            schedule(),
+            PeriodStarted(event_id="a", match_id=M, period=Period.FIRST_HALF),
+            goal("g1", "away", 9, 30),
+            PeriodEnded(event_id="b", match_id=M, period=Period.FIRST_HALF),
+            PeriodStarted(event_id="c", match_id=M, period=Period.SECOND_HALF),
+            goal("g2", "home", 9, 50),
+            goal("g3", "home", 8, 60),
+            PeriodEnded(event_id="d", match_id=M, period=Period.SECOND_HALF),
+            MatchEnded(event_id="e", match_id=M),
+        ]
+    )
+    same = score(detailed, M)
+    assert (same.home_goals, same.away_goals, same.half_time, same.full_time) == (
+        s.home_goals,
+        s.away_goals,
+        s.half_time,
+        s.full_time,
+    )
+    # the detailed ledger accepts the same result, and refuses a different one
+    ok = detailed.append(ResultRecorded(event_id="r", match_id=M, home_goals=2, away_goals=1))
+    assert score(ok, M).home_goals == 2
+    with pytest.raises(MatchStateError, match="disagrees with the goals recorded"):
+        detailed.append(ResultRecorded(event_id="r", match_id=M, home_goals=1, away_goals=1))
+
+
+def test_a_recorded_result_ends_the_match() -> None:
+    """After ResultRecorded no play follows, nor a second result, nor a disallowed goal."""
+    ledger = Ledger(
+        [
+            schedule(),
+            PeriodStarted(event_id="a", match_id=M, period=Period.FIRST_HALF),
+            goal("g1", "home", 9, 30),
+            PeriodEnded(event_id="b", match_id=M, period=Period.FIRST_HALF),
+            ResultRecorded(event_id="r", match_id=M, home_goals=1, away_goals=0),
+        ]
+    )
+    with pytest.raises(MatchOverError):
+        ledger.append(goal("g2", "home", 9))
+    with pytest.raises(MatchStateError, match="already recorded"):
+        ledger.append(ResultRecorded(event_id="r2", match_id=M, home_goals=1, away_goals=0))
+    with pytest.raises(MatchStateError, match="part of the result recorded"):
+        ledger.append(GoalDisallowed(event_id="d", match_id=M, goal="g1"))
+    awarded = ledger.append(ResultAwarded(event_id="aw", match_id=M, home_goals=0, away_goals=3))
+    assert (score(awarded, M).home_goals, score(awarded, M).away_goals) == (0, 3)
+
+
+def test_recorded_extra_time_and_shootout() -> None:
+    """A cup result after extra time and penalties keeps the shootout apart."""
+    s = score(
+        Ledger(
+            [
+                schedule(),
+                ResultRecorded(
+                    event_id="r",
+                    match_id=M,
+                    home_goals=1,
+                    away_goals=1,
+                    after_extra_time=True,
+                    shootout_home=4,
+                    shootout_away=3,
+                ),
+            ]
+        ),
+        M,
+    )
+    assert (s.home_goals, s.away_goals) == (1, 1)
+    assert s.extra_time == Score(home=1, away=1)
+    assert s.full_time is None
+    assert s.shootout == Score(home=4, away=3)
+    assert s.winner is not None
+    assert s.winner.team_id == "home"
+
+
+def test_competition_events_pass_the_score_by() -> None:
+    """Points deductions and tie decisions are not match events; scores ignore them."""
+    ledger = Ledger(
+        [
+            schedule(),
+            PointsDeducted(
+                event_id="pd", competition="Test League", season="2024-25", team="home", points=3
+            ),
+            TieDecided(
+                event_id="td",
+                competition="Test League",
+                season="2024-25",
+                winner="home",
+                loser="away",
+            ),
+        ]
+    )
+    assert set(scores(ledger)) == {M}
+    assert ledger.match_ids == (M,)
+    with pytest.raises(ml.UnknownReferenceError, match="play_off_match"):
+        ledger.append(
+            TieDecided(
+                event_id="td2",
+                competition="Test League",
+                season="2024-25",
+                winner="home",
+                loser="away",
+                play_off_match="nope",
+            )
+        )

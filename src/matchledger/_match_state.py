@@ -30,6 +30,7 @@ from matchledger.events import (
     GoalDisallowed,
     LineupAnnounced,
     MatchEnded,
+    MatchEvent,
     MatchScheduled,
     MatchStatus,
     MatchStatusChanged,
@@ -41,6 +42,7 @@ from matchledger.events import (
     PeriodStarted,
     Player,
     ResultAwarded,
+    ResultRecorded,
     ShootoutKickTaken,
     ShotOutcome,
     ShotTaken,
@@ -85,6 +87,7 @@ class MatchState:
         "lineup_squad",
         "on_pitch",
         "period",
+        "recorded_at",
         "schedule",
         "started_any",
         "status",
@@ -97,6 +100,7 @@ class MatchState:
         self.status = MatchStatus.SCHEDULED
         self.ended_at: int | None = None  # position of MatchEnded
         self.awarded_at: int | None = None  # position of the latest ResultAwarded
+        self.recorded_at: int | None = None  # position of the ResultRecorded
         self.period: Period | None = None  # period in progress
         self.last_ended: Period | None = None
         self.interrupted: Period | None = None  # period cut short by a suspension
@@ -109,7 +113,7 @@ class MatchState:
         self.subbed_off: set[str] = set()
         self.dismissed: set[str] = set()
         self.cautioned: set[str] = set()
-        self.goals: set[str] = set()  # ids of goals that stand
+        self.goals: dict[str, bool] = {}  # goals that stand: id -> counts for the home side
         self.disallowed: set[str] = set()
 
     def copy(self) -> MatchState:
@@ -120,7 +124,7 @@ class MatchState:
         new.subbed_off = set(self.subbed_off)
         new.dismissed = set(self.dismissed)
         new.cautioned = set(self.cautioned)
-        new.goals = set(self.goals)
+        new.goals = dict(self.goals)
         new.disallowed = set(self.disallowed)
         new.lineup_squad = dict(self.lineup_squad)
         new.lineup_bench = dict(self.lineup_bench)
@@ -132,7 +136,7 @@ class MatchState:
         s = self.schedule
         return s.away.team_id if team == s.home.team_id else s.home.team_id
 
-    def _check_team(self, event: Event, index: int, team: str) -> None:
+    def _check_team(self, event: MatchEvent, index: int, team: str) -> None:
         if self.schedule.side_of(team) is None:
             s = self.schedule
             raise UnknownTeamError(
@@ -144,7 +148,7 @@ class MatchState:
             )
 
     def _check_on_pitch(
-        self, event: Event, index: int, field: str, player: Player, team: str
+        self, event: MatchEvent, index: int, field: str, player: Player, team: str
     ) -> None:
         pid = player.player_id
         if pid in self.dismissed:
@@ -168,7 +172,7 @@ class MatchState:
     def _fail(  # noqa: PLR0913, PLR0917 - the parts of one error message
         self,
         cls: type[EventRejected],
-        event: Event,
+        event: MatchEvent,
         index: int,
         field: str,
         reason: str,
@@ -178,7 +182,7 @@ class MatchState:
 
     # --- admitting an event -----------------------------------------------------------------
 
-    def admit(self, event: Event, index: int, lookup: Lookup) -> None:  # noqa: C901, PLR0912
+    def admit(self, event: MatchEvent, index: int, lookup: Lookup) -> None:  # noqa: C901, PLR0912, PLR0915
         """Check ``event`` (at ledger position ``index``) and record it.
 
         Raises:
@@ -193,7 +197,7 @@ class MatchState:
             self._check_team(event, index, event.team)
             self._check_on_pitch(event, index, "player", event.player, event.team)
             if isinstance(event, OwnGoalScored):
-                self.goals.add(event.event_id)
+                self.goals[event.event_id] = event.team != self.schedule.home.team_id
         elif isinstance(event, CardShown):
             self._admit_card(event, index)
         elif isinstance(event, SubstitutionMade):
@@ -231,10 +235,12 @@ class MatchState:
             self._check_reference(event, index, "subject", event.subject, lookup, None)
         elif isinstance(event, ResultAwarded):
             self.awarded_at = index
+        elif isinstance(event, ResultRecorded):
+            self._admit_result(event, index)
         elif isinstance(event, MatchScheduled):  # pragma: no cover - the ledger handles it
             raise self._fail(MatchStateError, event, index, "match_id", "is already scheduled")
 
-    def _check_play(self, event: Event, index: int) -> None:
+    def _check_play(self, event: MatchEvent, index: int) -> None:
         if self.ended_at is not None:
             raise self._fail(
                 MatchOverError,
@@ -287,7 +293,7 @@ class MatchState:
             )
         self._check_at(event, index)
 
-    def _check_at(self, event: Event, index: int) -> None:
+    def _check_at(self, event: MatchEvent, index: int) -> None:
         at = getattr(event, "at", None)
         if (
             at is not None
@@ -314,7 +320,7 @@ class MatchState:
             opp = self._opponent(event.team)
             self._check_on_pitch(event, index, "stopped_by", event.stopped_by, opp)
         if event.outcome is ShotOutcome.GOAL:
-            self.goals.add(event.event_id)
+            self.goals[event.event_id] = event.team == self.schedule.home.team_id
 
     def _admit_card(self, event: CardShown, index: int) -> None:
         self._check_team(event, index, event.team)
@@ -608,7 +614,7 @@ class MatchState:
 
     def _check_reference(  # noqa: PLR0913, PLR0917 - the parts of one reference check
         self,
-        event: Event,
+        event: MatchEvent,
         index: int,
         field: str,
         ref: str | None,
@@ -618,7 +624,7 @@ class MatchState:
         if ref is None:
             return None
         target = lookup(ref)
-        if target is None or target.match_id != event.match_id:
+        if target is None or getattr(target, "match_id", None) != event.match_id:
             where = "in this ledger" if target is None else f"in match {event.match_id!r}"
             raise self._fail(
                 UnknownReferenceError, event, index, field, f"names {ref!r}, no event {where}"
@@ -632,6 +638,50 @@ class MatchState:
                 f"names {ref!r}, a {type(target).__name__}",
             )
         return target
+
+    def _admit_result(self, event: ResultRecorded, index: int) -> None:
+        if self.recorded_at is not None:
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "type",
+                f"ResultRecorded, but the result is already recorded (event #{self.recorded_at})",
+                hint="correct a result with ResultAwarded",
+            )
+        if self.period is not None:
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "type",
+                f"ResultRecorded while the {self.period.value.replace('_', ' ')} is in progress",
+                hint="append PeriodEnded first",
+            )
+        if self.status in _NOT_PLAYING:
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "type",
+                f"ResultRecorded while the match is {self.status.value}",
+                hint="an abandoned or cancelled match gets its result with ResultAwarded",
+            )
+        home = sum(self.goals.values())
+        away = len(self.goals) - home
+        if self.goals and (home, away) != (event.home_goals, event.away_goals):
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "home_goals",
+                f"{event.home_goals}-{event.away_goals} disagrees with the goals recorded in "
+                f"this match ({home}-{away})",
+            )
+        self.recorded_at = index
+        if self.ended_at is None:
+            self.ended_at = index
+            self.status = MatchStatus.FINISHED
 
     def _admit_disallowed(self, event: GoalDisallowed, index: int, lookup: Lookup) -> None:
         target = self._check_reference(
@@ -649,6 +699,15 @@ class MatchState:
             raise self._fail(
                 MatchStateError, event, index, "goal", f"{event.goal!r} was already disallowed"
             )
+        if self.recorded_at is not None:
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "goal",
+                f"{event.goal!r} is part of the result recorded by event #{self.recorded_at}",
+                hint="correct a recorded result with ResultAwarded",
+            )
         self._check_reference(event, index, "review", event.review, lookup, VarReviewed)
-        self.goals.discard(event.goal)
+        self.goals.pop(event.goal, None)
         self.disallowed.add(event.goal)

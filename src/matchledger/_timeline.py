@@ -54,7 +54,7 @@ def timeline(ledger: Ledger, match_id: str) -> Iterator[str]:
     fold = ScoreFold(match_id)
     state = fold.initial()
     for event in ledger:
-        if event.match_id != match_id:
+        if getattr(event, "match_id", None) != match_id:
             continue
         before = state
         state = fold.step(state, event)

@@ -36,16 +36,19 @@ from matchledger.errors import InvalidFieldError
 
 __all__ = [
     "EVENT_TYPES",
+    "MATCH_EVENT_TYPES",
     "PLAY_EVENT_TYPES",
     "BodyPart",
     "Card",
     "CardShown",
+    "CompetitionEvent",
     "Event",
     "FoulCommitted",
     "GoalDisallowed",
     "LineupAnnounced",
     "LineupEntry",
     "MatchEnded",
+    "MatchEvent",
     "MatchScheduled",
     "MatchStatus",
     "MatchStatusChanged",
@@ -57,13 +60,17 @@ __all__ = [
     "PeriodEnded",
     "PeriodStarted",
     "Player",
+    "PointsDeducted",
     "ResultAwarded",
+    "ResultRecorded",
     "ShootoutKickTaken",
     "ShotOutcome",
     "ShotTaken",
     "Situation",
     "SubstitutionMade",
     "Team",
+    "TieDecided",
+    "TieMethod",
     "VarDecision",
     "VarIncident",
     "VarReviewed",
@@ -742,9 +749,136 @@ class ResultAwarded(_MatchEvent):
     authority: str | None = field(default=None, validator=c.text(optional=True))
     reason: str | None = field(default=None, validator=c.text(optional=True, max_len=500))
     decided_on: date | None = field(default=None, validator=c.optional_date())
+    counts_goals: bool = field(default=True, validator=c.flag())
+    """Whether the awarded goals count in the table's goal columns. In France a match
+    lost by penalty gives the points but no goals (Bastia v Lyon 2016-17 was awarded
+    to Lyon "sans perte de goal-average"); Italy counts the 3-0."""
 
 
-Event: TypeAlias = (
+@frozen(kw_only=True)
+class ResultRecorded(_MatchEvent):
+    """The result of a match, from a source that knows scores but not goals.
+
+    It counts exactly like the goals it stands for, and ends the match: no play
+    follows it. When goal events of the same match are in the ledger too, the result
+    must agree with them.
+
+    Example:
+        >>> r = ResultRecorded(event_id="r1", match_id="m1", home_goals=2, away_goals=1,
+        ...                    half_time_home=0, half_time_away=1)
+        >>> (r.home_goals, r.away_goals, r.half_time_home)
+        (2, 1, 0)
+    """
+
+    home_goals: int = field(validator=c.integer(minimum=0, maximum=99))
+    away_goals: int = field(validator=c.integer(minimum=0, maximum=99))
+    half_time_home: int | None = field(
+        default=None, validator=c.integer(minimum=0, maximum=99, optional=True)
+    )
+    half_time_away: int | None = field(
+        default=None, validator=c.integer(minimum=0, maximum=99, optional=True)
+    )
+    after_extra_time: bool = field(default=False, validator=c.flag())
+    shootout_home: int | None = field(
+        default=None, validator=c.integer(minimum=0, maximum=99, optional=True)
+    )
+    shootout_away: int | None = field(
+        default=None, validator=c.integer(minimum=0, maximum=99, optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Half-time and shootout scores come in pairs; half time cannot exceed full time."""
+        for name in ("half_time", "shootout"):
+            home, away = getattr(self, f"{name}_home"), getattr(self, f"{name}_away")
+            if (home is None) != (away is None):
+                raise InvalidFieldError(
+                    "ResultRecorded", f"{name}_away", f"and {name}_home come together"
+                )
+        ht_home, ht_away = self.half_time_home, self.half_time_away
+        if ht_home is not None and ht_away is not None:  # noqa: SIM102 - pairs, then bounds
+            if ht_home > self.home_goals or ht_away > self.away_goals:
+                raise InvalidFieldError(
+                    "ResultRecorded",
+                    "half_time_home",
+                    f"{self.half_time_home}-{self.half_time_away} at half time cannot exceed "
+                    f"{self.home_goals}-{self.away_goals} at the end",
+                )
+        if self.shootout_home is not None and self.home_goals != self.away_goals:
+            raise InvalidFieldError(
+                "ResultRecorded", "shootout_home", "needs a drawn match before the shootout"
+            )
+
+
+# --- events of a competition, not of one match ------------------------------------------------
+
+
+@frozen(kw_only=True)
+class _CompetitionEvent:
+    """Fields every competition-level event has."""
+
+    event_id: str = field(validator=c.text())
+    competition: str = field(validator=c.text())
+    season: str = field(validator=c.text(max_len=40))
+
+
+@frozen(kw_only=True)
+class PointsDeducted(_CompetitionEvent):
+    """An authority took points off a team in a competition's season.
+
+    ``effective`` is the day from which the table shows it (``None``: from the start).
+
+    Example:
+        >>> PointsDeducted(event_id="d1", competition="Serie A", season="2022-23",
+        ...                team="juventus", points=10, reason="capital gains").points
+        10
+    """
+
+    team: str = field(validator=c.text())
+    points: int = field(validator=c.integer(minimum=-99, maximum=99))
+    reason: str | None = field(default=None, validator=c.text(optional=True, max_len=500))
+    effective: date | None = field(default=None, validator=c.optional_date())
+
+    def __attrs_post_init__(self) -> None:
+        """A deduction of zero points says nothing."""
+        if self.points == 0:
+            raise InvalidFieldError("PointsDeducted", "points", "must not be 0")
+
+
+class TieMethod(StrEnum):
+    """How a tie was settled off the table.
+
+    Members: ``PLAY_OFF`` (a deciding match), ``LOTS`` (drawing of lots).
+    """
+
+    PLAY_OFF = "play_off"
+    LOTS = "lots"
+
+
+@frozen(kw_only=True)
+class TieDecided(_CompetitionEvent):
+    """A tie on points was settled off the table: ``winner`` ranks above ``loser``.
+
+    ``play_off_match`` is the match id of the play-off when the ledger records it.
+
+    Example:
+        >>> TieDecided(event_id="t1", competition="Serie A", season="2022-23",
+        ...            winner="verona", loser="spezia", method=TieMethod.PLAY_OFF).winner
+        'verona'
+    """
+
+    winner: str = field(validator=c.text())
+    loser: str = field(validator=c.text())
+    method: TieMethod = field(default=TieMethod.PLAY_OFF, validator=c.member(TieMethod))
+    play_off_match: str | None = field(default=None, validator=c.text(optional=True))
+    decided_on: date | None = field(default=None, validator=c.optional_date())
+
+    def __attrs_post_init__(self) -> None:
+        """A team cannot beat itself."""
+        if self.winner == self.loser:
+            raise InvalidFieldError("TieDecided", "loser", "must differ from winner")
+
+
+MatchEvent: TypeAlias = (
     MatchScheduled
     | LineupAnnounced
     | PeriodStarted
@@ -762,7 +896,14 @@ Event: TypeAlias = (
     | ShootoutKickTaken
     | GoalDisallowed
     | ResultAwarded
+    | ResultRecorded
 )
+"""An event of one match: it has a ``match_id``."""
+
+CompetitionEvent: TypeAlias = PointsDeducted | TieDecided
+"""An event of a competition's season rather than of one match."""
+
+Event: TypeAlias = MatchEvent | CompetitionEvent
 """Any matchledger event."""
 
 EVENT_TYPES: Final[tuple[type[Event], ...]] = (
@@ -783,8 +924,14 @@ EVENT_TYPES: Final[tuple[type[Event], ...]] = (
     ShootoutKickTaken,
     GoalDisallowed,
     ResultAwarded,
+    ResultRecorded,
+    PointsDeducted,
+    TieDecided,
 )
 """Every concrete event class, in the order of the event reference."""
+
+MATCH_EVENT_TYPES: Final[tuple[type[MatchEvent], ...]] = EVENT_TYPES[:-2]  # type: ignore[assignment]
+"""The event classes that belong to one match."""
 
 PLAY_EVENT_TYPES: Final[tuple[type[Event], ...]] = (
     ShotTaken,

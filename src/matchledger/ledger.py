@@ -18,8 +18,13 @@ from collections.abc import Iterable, Iterator
 from typing import overload
 
 from matchledger._match_state import MatchState
-from matchledger.errors import DuplicateEventError, MatchStateError, UnknownMatchError
-from matchledger.events import Event, MatchScheduled
+from matchledger.errors import (
+    DuplicateEventError,
+    MatchStateError,
+    UnknownMatchError,
+    UnknownReferenceError,
+)
+from matchledger.events import Event, MatchScheduled, PointsDeducted, TieDecided
 
 __all__ = ["Ledger"]
 
@@ -194,7 +199,7 @@ class Ledger:
             KeyError: when the match is not in this ledger.
         """
         self.schedule(match_id)
-        return Ledger(e for e in self if e.match_id == match_id)
+        return Ledger(e for e in self if getattr(e, "match_id", None) == match_id)
 
     def as_of(self, point: int | str) -> Ledger:
         """The ledger as it was at a point in its history.
@@ -257,7 +262,7 @@ def _admit_all(tip: _Tip, batch: list[Event]) -> None:
         tip.events.append(event)
         tip.ids[event.event_id] = start
         if state is not None:
-            tip.matches[event.match_id] = state
+            tip.matches[state.schedule.match_id] = state
         return
     new_ids: dict[str, int] = {}
     touched: dict[str, MatchState] = {}
@@ -265,7 +270,7 @@ def _admit_all(tip: _Tip, batch: list[Event]) -> None:
         index = start + offset
         state = _admit_one(tip, event, index, touched, new_ids, batch)
         if state is not None:
-            touched[event.match_id] = state
+            touched[state.schedule.match_id] = state
         new_ids[event.event_id] = index
     tip.events.extend(batch)
     tip.ids.update(new_ids)
@@ -297,6 +302,9 @@ def _admit_one(  # noqa: PLR0913, PLR0917 - the tip, the event and the batch so 
             reason=f"is already used by event #{first}",
             hint="every event of a ledger needs its own id",
         )
+    if isinstance(event, (PointsDeducted, TieDecided)):
+        _check_competition_event(tip, event, index, batch)
+        return None
     match_id = event.match_id
     state = touched.get(match_id) if touched is not None else None
     copied = state is not None
@@ -334,3 +342,25 @@ def _admit_one(  # noqa: PLR0913, PLR0917 - the tip, the event and the batch so 
 
     state.admit(event, index, lookup)
     return state if touched is not None else None
+
+
+def _check_competition_event(
+    tip: _Tip,
+    event: PointsDeducted | TieDecided,
+    index: int,
+    batch: list[Event],
+) -> None:
+    """A competition event may name a play-off match; it must be in the ledger."""
+    if isinstance(event, TieDecided) and event.play_off_match is not None:
+        known = event.play_off_match in tip.matches or any(
+            isinstance(e, MatchScheduled) and e.match_id == event.play_off_match
+            for e in batch[: index - len(tip.events)]
+        )
+        if not known:
+            raise UnknownReferenceError(
+                index=index,
+                event_id=event.event_id,
+                field="play_off_match",
+                reason=f"names {event.play_off_match!r}, a match that was never scheduled",
+                hint="leave play_off_match out when the play-off is not in the ledger",
+            )

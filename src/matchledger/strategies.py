@@ -69,13 +69,17 @@ from matchledger.events import (
     PeriodEnded,
     PeriodStarted,
     Player,
+    PointsDeducted,
     ResultAwarded,
+    ResultRecorded,
     ShootoutKickTaken,
     ShotOutcome,
     ShotTaken,
     Situation,
     SubstitutionMade,
     Team,
+    TieDecided,
+    TieMethod,
     VarDecision,
     VarIncident,
     VarReviewed,
@@ -498,8 +502,55 @@ def _event_strategies() -> dict[type[Event], SearchStrategy[Event]]:
             authority=st.none() | _texts(),
             reason=_reasons(),
             decided_on=st.none() | _dates(),
+            counts_goals=st.booleans(),
         ),
+        ResultRecorded: _result_recorded(),
+        PointsDeducted: st.builds(
+            PointsDeducted,
+            event_id=_identifiers(),
+            competition=_texts(),
+            season=st.sampled_from(["2019-20", "2023-24", "1988-89"]),
+            team=_identifiers(),
+            points=st.integers(1, 30) | st.integers(-5, -1),
+            reason=_reasons(),
+            effective=st.none() | _dates(),
+        ),
+        TieDecided: _tie_decided(),
     }
+
+
+@st.composite
+def _result_recorded(draw: st.DrawFn) -> ResultRecorded:
+    home, away = draw(st.integers(0, 9)), draw(st.integers(0, 9))
+    half = draw(st.booleans())
+    shootout = home == away and draw(st.booleans())
+    return ResultRecorded(
+        event_id=draw(_identifiers()),
+        match_id=draw(_identifiers()),
+        home_goals=home,
+        away_goals=away,
+        half_time_home=draw(st.integers(0, home)) if half else None,
+        half_time_away=draw(st.integers(0, away)) if half else None,
+        after_extra_time=draw(st.booleans()),
+        shootout_home=draw(st.integers(0, 20)) if shootout else None,
+        shootout_away=draw(st.integers(0, 20)) if shootout else None,
+    )
+
+
+@st.composite
+def _tie_decided(draw: st.DrawFn) -> TieDecided:
+    winner = draw(_identifiers())
+    loser = draw(_identifiers().filter(lambda x: x != winner))
+    return TieDecided(
+        event_id=draw(_identifiers()),
+        competition=draw(_texts()),
+        season=draw(st.sampled_from(["2022-23", "2005-06"])),
+        winner=winner,
+        loser=loser,
+        method=draw(st.sampled_from(TieMethod)),
+        play_off_match=draw(st.none() | _identifiers()),
+        decided_on=draw(st.none() | _dates()),
+    )
 
 
 def events(types: Collection[type[Event]] | None = None) -> SearchStrategy[Event]:
@@ -512,7 +563,7 @@ def events(types: Collection[type[Event]] | None = None) -> SearchStrategy[Event
     match.
 
     Args:
-        types: only events of these classes; ``None`` for all 17.
+        types: only events of these classes; ``None`` for all of them.
 
     Returns:
         A strategy of events.

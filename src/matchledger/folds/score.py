@@ -31,6 +31,7 @@ from matchledger.events import (
     PeriodEnded,
     PeriodStarted,
     ResultAwarded,
+    ResultRecorded,
     ShootoutKickTaken,
     ShotTaken,
     Team,
@@ -154,6 +155,7 @@ class ScoreState:
     shootout_home: int = 0
     shootout_away: int = 0
     awarded: Score | None = None
+    recorded: ResultRecorded | None = None
     ended: bool = False
     status: MatchStatus = MatchStatus.SCHEDULED
 
@@ -180,7 +182,7 @@ class ScoreFold:
 
     def step(self, state: ScoreState, event: Event, /) -> ScoreState:  # noqa: C901, PLR0911, PLR0912
         """The state after ``event``."""
-        if event.match_id != state.match_id:
+        if getattr(event, "match_id", None) != state.match_id:
             return state
         evolve = attrs.evolve
         if isinstance(event, ShotTaken):
@@ -212,6 +214,14 @@ class ScoreFold:
             )
         if isinstance(event, MatchStatusChanged):
             return evolve(state, period=None, status=_unless_awarded(state, event.status))
+        if isinstance(event, ResultRecorded):
+            return evolve(
+                state,
+                recorded=event,
+                period=None,
+                ended=True,
+                status=_unless_awarded(state, MatchStatus.FINISHED),
+            )
         if isinstance(event, ResultAwarded):
             awarded = Score(home=event.home_goals, away=event.away_goals)
             return evolve(state, awarded=awarded, status=MatchStatus.AWARDED)
@@ -247,6 +257,19 @@ class ScoreFold:
         shootout = None
         if Period.PENALTY_SHOOTOUT in state.started or state.shootout_home or state.shootout_away:
             shootout = Score(home=state.shootout_home, away=state.shootout_away)
+        rec = state.recorded
+        if rec is not None:
+            # the ledger guarantees the recorded result agrees with any goal events
+            on_pitch = Score(home=rec.home_goals, away=rec.away_goals)
+            if rec.half_time_home is not None and rec.half_time_away is not None:
+                half_time = Score(home=rec.half_time_home, away=rec.half_time_away)
+            if rec.after_extra_time:
+                extra_time = on_pitch
+                full_time = full_time if counted else None
+            else:
+                full_time = on_pitch
+            if rec.shootout_home is not None and rec.shootout_away is not None:
+                shootout = Score(home=rec.shootout_home, away=rec.shootout_away)
         result = state.awarded or on_pitch
         return Scoreline(
             match_id=state.match_id,
@@ -338,7 +361,9 @@ def scores(events: Iterable[Event]) -> dict[str, Scoreline]:
     states: dict[str, ScoreState] = {}
     folds: dict[str, ScoreFold] = {}
     for event in events:
-        mid = event.match_id
+        mid = getattr(event, "match_id", None)
+        if mid is None:
+            continue
         fold = folds.get(mid)
         if fold is None:
             if not isinstance(event, MatchScheduled):

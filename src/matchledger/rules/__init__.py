@@ -1,0 +1,49 @@
+"""Ranking rules: points per result and each competition's tie-break chain, era by era.
+
+Example:
+    >>> from matchledger.rules import preset
+    >>> rules = preset("serie-a").for_season("2019-20")
+    >>> rules.win, [c.value for c in rules.criteria][:2]
+    (3, ['h2h_points', 'h2h_goal_difference'])
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from matchledger.errors import LedgerError
+from matchledger.rules._model import Criterion, Era, Place, Preset, Rules
+from matchledger.rules.presets import PRESETS
+
+__all__ = ["PRESETS", "Criterion", "Era", "Place", "Preset", "Rules", "preset", "resolve"]
+
+
+def preset(name: str) -> Preset:
+    """The preset called ``name`` (see :data:`PRESETS`).
+
+    Raises:
+        LedgerError: for an unknown name, listing the close ones.
+    """
+    found = PRESETS.get(name.strip().lower())
+    if found is None:
+        close = difflib.get_close_matches(name, PRESETS, n=3)
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        known = ", ".join(sorted(PRESETS))
+        msg = f"unknown rules {name!r}{hint} Known rules: {known}"
+        raise LedgerError(msg)
+    return found
+
+
+def resolve(rules: Rules | Preset | str, season: str | None) -> Rules:
+    """Concrete :class:`Rules` from rules, a preset or a preset's name, for ``season``.
+
+    Raises:
+        LedgerError: for an unknown preset, or a preset asked for no season.
+    """
+    if isinstance(rules, Rules):
+        return rules
+    found = preset(rules) if isinstance(rules, str) else rules
+    if season is None:
+        msg = f"rules {found.name!r} depend on the season; the events name none"
+        raise LedgerError(msg)
+    return found.for_season(season)
