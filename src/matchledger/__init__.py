@@ -67,8 +67,25 @@ from matchledger.events import (
     VarIncident,
     VarReviewed,
 )
-from matchledger.folds import Fold, MergeableFold, Score, ScoreFold, Scoreline, run, score, scores
+from matchledger.folds import (
+    Fold,
+    MergeableFold,
+    Row,
+    Score,
+    ScoreFold,
+    Scoreline,
+    SeasonFold,
+    Table,
+    TeamRecord,
+    TieBreak,
+    run,
+    score,
+    scores,
+    standings,
+    what_if,
+)
 from matchledger.ledger import Ledger
+from matchledger.rules import Criterion, Preset, Rules
 
 __version__ = "0.1.0"
 
@@ -82,6 +99,7 @@ __all__ = [
     "CardShown",
     "CodecError",
     "CompetitionEvent",
+    "Criterion",
     "DuplicateEventError",
     "Event",
     "EventRejected",
@@ -111,17 +129,24 @@ __all__ = [
     "Player",
     "PlayerStateError",
     "PointsDeducted",
+    "Preset",
     "ResultAwarded",
     "ResultRecorded",
+    "Row",
+    "Rules",
     "Score",
     "ScoreFold",
     "Scoreline",
+    "SeasonFold",
     "ShootoutKickTaken",
     "ShotOutcome",
     "ShotTaken",
     "Situation",
     "SubstitutionMade",
+    "Table",
     "Team",
+    "TeamRecord",
+    "TieBreak",
     "TieDecided",
     "TieMethod",
     "UnknownMatchError",
@@ -139,4 +164,6 @@ __all__ = [
     "run",
     "score",
     "scores",
+    "standings",
+    "what_if",
 ]

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Collection, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final, Literal, TypeVar
 
 try:
@@ -92,6 +92,7 @@ __all__ = [
     "match_events",
     "match_times",
     "players",
+    "seasons",
     "teams",
 ]
 
@@ -1346,3 +1347,112 @@ def _ledgers(draw: st.DrawFn, min_matches: int, max_matches: int) -> Ledger:
     order = draw(st.permutations([n for n, m in enumerate(matches) for _ in m]))
     feeds = [iter(m) for m in matches]
     return Ledger(next(feeds[n]) for n in order)
+
+
+# --- seasons of results ---------------------------------------------------------------------
+
+
+def seasons(
+    *,
+    min_teams: int = 2,
+    max_teams: int = 8,
+    competition: str = "Test League",
+    season: str = "2024-25",
+    deductions: bool = True,
+) -> SearchStrategy[list[Event]]:
+    """Events of one competition's season known only by results: a table's input.
+
+    Every pair of clubs meets at most twice (home and away); a match is either played
+    (``ResultRecorded``), awarded (``ResultAwarded``, sometimes with the goals not
+    counting) or still to be played (only its ``MatchScheduled``). Clubs sometimes
+    lose points (``PointsDeducted``). Scores are small, so clubs are often level.
+
+    Args:
+        min_teams: the fewest clubs.
+        max_teams: the most clubs.
+        competition: the competition's name on every event.
+        season: the season's label on every event.
+        deductions: whether points deductions may be drawn.
+
+    Returns:
+        A strategy of event lists that a :class:`~matchledger.Ledger` accepts.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from matchledger import Ledger, standings
+        >>> @settings(max_examples=10)
+        ... @given(seasons())
+        ... def test_goals_balance(events):
+        ...     rows = standings(Ledger(events), rules="serie-a").rows
+        ...     assert sum(r.goals_for for r in rows) == sum(r.goals_against for r in rows)
+        >>> test_goals_balance()
+    """
+    if not 2 <= min_teams <= max_teams:
+        raise InvalidArgument(f"need 2 <= min_teams <= max_teams, got {min_teams}, {max_teams}")
+    return _seasons(min_teams, max_teams, competition, season, deductions)
+
+
+@st.composite
+def _seasons(  # noqa: PLR0913, PLR0917 - the options of seasons
+    draw: st.DrawFn,
+    min_teams: int,
+    max_teams: int,
+    competition: str,
+    season: str,
+    deductions: bool,
+) -> list[Event]:
+    count = draw(st.integers(min_teams, max_teams), label="clubs")
+    clubs = [
+        Team(team_id=f"club-{n}", name=_CLUB_NAMES[n % len(_CLUB_NAMES)] + f" {n}")
+        for n in range(count)
+    ]
+    pairs = [(h, a) for h in range(count) for a in range(count) if h != a]
+    chosen = draw(
+        st.lists(st.sampled_from(pairs), unique=True, min_size=1, max_size=len(pairs)), label="fixtures"
+    )
+    start = datetime(2024, 8, 1, 15, tzinfo=UTC)
+    out: list[Event] = []
+    for n, (h, a) in enumerate(chosen):
+        match_id = f"{competition[:20]}-{season}-{n}"
+        out.append(
+            MatchScheduled(
+                event_id=f"{match_id}:s",
+                match_id=match_id,
+                competition=competition,
+                season=season,
+                round=str(n // max(1, count // 2) + 1),
+                kickoff=start + timedelta(days=n),
+                home=clubs[h],
+                away=clubs[a],
+            )
+        )
+        kind = draw(st.sampled_from(["played"] * 8 + ["awarded", "pending"]))
+        hg, ag = draw(st.integers(0, 3)), draw(st.integers(0, 3))
+        if kind == "played":
+            out.append(
+                ResultRecorded(
+                    event_id=f"{match_id}:r", match_id=match_id, home_goals=hg, away_goals=ag
+                )
+            )
+        elif kind == "awarded":
+            out.append(
+                ResultAwarded(
+                    event_id=f"{match_id}:a",
+                    match_id=match_id,
+                    home_goals=hg,
+                    away_goals=ag,
+                    counts_goals=draw(st.booleans()),
+                )
+            )
+    if deductions:
+        for n in draw(st.lists(st.integers(0, count - 1), max_size=2), label="deducted"):
+            out.append(
+                PointsDeducted(
+                    event_id=f"{competition[:20]}-{season}-d{len(out)}",
+                    competition=competition,
+                    season=season,
+                    team=clubs[n].team_id,
+                    points=draw(st.integers(1, 6)),
+                )
+            )
+    return out

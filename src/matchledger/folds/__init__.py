@@ -1,16 +1,28 @@
 """Pure folds over ledgers: everything matchledger derives from events."""
 
 from matchledger.folds._fold import Fold, MergeableFold, run
+from matchledger.folds.records import MatchResult, SeasonFold, SeasonState, Split, TeamRecord
 from matchledger.folds.score import Score, ScoreFold, Scoreline, ScoreState, score, scores
+from matchledger.folds.standings import Row, Table, TieBreak, standings, what_if
 
 __all__ = [
     "Fold",
+    "MatchResult",
     "MergeableFold",
+    "Row",
     "Score",
     "ScoreFold",
     "ScoreState",
     "Scoreline",
+    "SeasonFold",
+    "SeasonState",
+    "Split",
+    "Table",
+    "TeamRecord",
+    "TieBreak",
     "run",
     "score",
     "scores",
+    "standings",
+    "what_if",
 ]

@@ -1,0 +1,298 @@
+"""Per-team records of a competition's season: the standings fold, a monoid.
+
+The fold reads match events and keeps, per match, the result that counts (goals or a
+recorded result, corrected by disallowed goals and awards), plus the season's points
+deductions and tie decisions. :meth:`SeasonFold.merge` combines states folded over
+disjoint matches, so a season can be folded in parts. Team records
+(:class:`TeamRecord`) are derived from the results and are themselves a monoid. The
+order of the table is not folded: :mod:`matchledger.folds.standings` computes it from
+these records at read time, with the competition's rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Literal
+
+import attrs
+from attrs import frozen
+
+from matchledger.events import (
+    Event,
+    MatchScheduled,
+    MatchStatus,
+    PointsDeducted,
+    ResultAwarded,
+    TieDecided,
+)
+from matchledger.folds.score import ScoreFold, ScoreState
+
+__all__ = [
+    "MatchResult",
+    "SeasonFold",
+    "SeasonState",
+    "Split",
+    "TeamRecord",
+    "fold_season",
+    "records",
+    "results",
+]
+
+Venue = Literal["home", "away"]
+
+
+@frozen(kw_only=True)
+class Split:
+    """A team's results at home or away: played, won, drawn, lost, goals for and against.
+
+    Example:
+        >>> a = Split(played=1, won=1, goals_for=2)
+        >>> (a + a).won
+        2
+    """
+
+    played: int = 0
+    won: int = 0
+    drawn: int = 0
+    lost: int = 0
+    goals_for: int = 0
+    goals_against: int = 0
+
+    def __add__(self, other: Split) -> Split:
+        """The two splits together."""
+        return Split(
+            played=self.played + other.played,
+            won=self.won + other.won,
+            drawn=self.drawn + other.drawn,
+            lost=self.lost + other.lost,
+            goals_for=self.goals_for + other.goals_for,
+            goals_against=self.goals_against + other.goals_against,
+        )
+
+
+@frozen(kw_only=True)
+class MatchResult:
+    """The result of a finished (or awarded) match as a table counts it.
+
+    ``home_goals``/``away_goals`` decide the winner; ``counts_goals`` says whether
+    they go into the goal columns (an award may give the points only).
+    """
+
+    match_id: str
+    home: str
+    away: str
+    home_goals: int
+    away_goals: int
+    kickoff: datetime
+    round: str | None = None
+    counts_goals: bool = True
+
+    def split_for(self, team: str) -> Split:
+        """The one-match split of ``team`` (which must be home or away)."""
+        mine, theirs = (
+            (self.home_goals, self.away_goals)
+            if team == self.home
+            else (self.away_goals, self.home_goals)
+        )
+        return Split(
+            played=1,
+            won=int(mine > theirs),
+            drawn=int(mine == theirs),
+            lost=int(mine < theirs),
+            goals_for=mine if self.counts_goals else 0,
+            goals_against=theirs if self.counts_goals else 0,
+        )
+
+
+@frozen(kw_only=True)
+class TeamRecord:
+    """A team's season: home and away splits, points deducted, recent results.
+
+    A monoid: ``a + b`` of records over disjoint matches is the record over both.
+    """
+
+    team: str
+    home: Split = Split()
+    away: Split = Split()
+    deducted: int = 0
+    recent: tuple[tuple[datetime, str], ...] = ()
+
+    @property
+    def total(self) -> Split:
+        """Home and away together."""
+        return self.home + self.away
+
+    def split(self, venue: Venue | None) -> Split:
+        """The home, away or whole-season split."""
+        if venue == "home":
+            return self.home
+        if venue == "away":
+            return self.away
+        return self.total
+
+    def form(self, venue: Venue | None = None, last: int = 5) -> str:
+        """The last results as letters, most recent last, e.g. ``"WDLWW"``."""
+        picked = [r for r in self.recent if venue is None or r[1][1:] == venue[0]]
+        return "".join(r[1][0] for r in sorted(picked)[-last:])
+
+    def __add__(self, other: TeamRecord) -> TeamRecord:
+        """The two records together (of the same team, over disjoint matches)."""
+        return TeamRecord(
+            team=self.team,
+            home=self.home + other.home,
+            away=self.away + other.away,
+            deducted=self.deducted + other.deducted,
+            recent=tuple(sorted(self.recent + other.recent)),
+        )
+
+
+@frozen(kw_only=True)
+class SeasonState:
+    """What the season fold knows: schedules, the score state of each match, deductions."""
+
+    schedules: Mapping[str, MatchScheduled] = attrs.field(factory=dict)
+    scores: Mapping[str, ScoreState] = attrs.field(factory=dict)
+    award_counts_goals: Mapping[str, bool] = attrs.field(factory=dict)
+    deductions: tuple[PointsDeducted, ...] = ()
+    decisions: tuple[TieDecided, ...] = ()
+
+
+class SeasonFold:
+    """The fold over a season's events; states merge (a monoid over disjoint matches).
+
+    It keeps every match's score state and schedule. Steps copy only the small dict
+    entry of the match an event belongs to, so a fold over a season is linear.
+    """
+
+    def initial(self) -> SeasonState:
+        """No matches yet."""
+        return SeasonState()
+
+    def step(self, state: SeasonState, event: Event, /) -> SeasonState:
+        """The state after ``event``."""
+        if isinstance(event, PointsDeducted):
+            return attrs.evolve(state, deductions=(*state.deductions, event))
+        if isinstance(event, TieDecided):
+            return attrs.evolve(state, decisions=(*state.decisions, event))
+        match_id = event.match_id
+        schedules = dict(state.schedules)
+        scores = dict(state.scores)
+        if isinstance(event, MatchScheduled):
+            schedules[match_id] = event
+            scores[match_id] = ScoreFold(match_id).initial()
+        if match_id not in scores:
+            return state
+        scores[match_id] = ScoreFold(match_id).step(scores[match_id], event)
+        counts = state.award_counts_goals
+        if isinstance(event, ResultAwarded):
+            counts = {**counts, match_id: event.counts_goals}
+        return SeasonState(
+            schedules=schedules,
+            scores=scores,
+            award_counts_goals=counts,
+            deductions=state.deductions,
+            decisions=state.decisions,
+        )
+
+    def merge(self, left: SeasonState, right: SeasonState, /) -> SeasonState:
+        """The state over the events of both (over disjoint matches)."""
+        return SeasonState(
+            schedules={**left.schedules, **right.schedules},
+            scores={**left.scores, **right.scores},
+            award_counts_goals={**left.award_counts_goals, **right.award_counts_goals},
+            deductions=left.deductions + right.deductions,
+            decisions=left.decisions + right.decisions,
+        )
+
+
+def fold_season(events: Iterable[Event]) -> SeasonState:
+    """Fold events into a :class:`SeasonState` (faster than stepping the fold one by one).
+
+    The result equals ``run(SeasonFold(), events)``.
+    """
+    schedules: dict[str, MatchScheduled] = {}
+    scores: dict[str, ScoreState] = {}
+    counts: dict[str, bool] = {}
+    deductions: list[PointsDeducted] = []
+    decisions: list[TieDecided] = []
+    folds: dict[str, ScoreFold] = {}
+    for event in events:
+        if isinstance(event, PointsDeducted):
+            deductions.append(event)
+            continue
+        if isinstance(event, TieDecided):
+            decisions.append(event)
+            continue
+        match_id = event.match_id
+        if isinstance(event, MatchScheduled):
+            schedules[match_id] = event
+            folds[match_id] = ScoreFold(match_id)
+            scores[match_id] = folds[match_id].initial()
+        fold = folds.get(match_id)
+        if fold is None:
+            continue
+        scores[match_id] = fold.step(scores[match_id], event)
+        if isinstance(event, ResultAwarded):
+            counts[match_id] = event.counts_goals
+    return SeasonState(
+        schedules=schedules,
+        scores=scores,
+        award_counts_goals=counts,
+        deductions=tuple(deductions),
+        decisions=tuple(decisions),
+    )
+
+
+def results(state: SeasonState) -> list[MatchResult]:
+    """The results that count: finished or awarded matches, in order of kick-off."""
+    out = []
+    for match_id, score_state in state.scores.items():
+        if score_state.status not in (MatchStatus.FINISHED, MatchStatus.AWARDED):
+            continue
+        line = ScoreFold(match_id).view(score_state)
+        schedule = state.schedules[match_id]
+        out.append(
+            MatchResult(
+                match_id=match_id,
+                home=schedule.home.team_id,
+                away=schedule.away.team_id,
+                home_goals=line.home_goals,
+                away_goals=line.away_goals,
+                kickoff=schedule.kickoff,
+                round=schedule.round,
+                counts_goals=state.award_counts_goals.get(match_id, True),
+            )
+        )
+    out.sort(key=lambda r: (r.kickoff, r.match_id))
+    return out
+
+
+def records(
+    played: Iterable[MatchResult], teams: Iterable[str], deductions: Mapping[str, int]
+) -> dict[str, TeamRecord]:
+    """The record of every team from results and deductions.
+
+    Example:
+        >>> from datetime import datetime, timezone
+        >>> r = MatchResult(match_id="m", home="a", away="b", home_goals=2, away_goals=0,
+        ...                 kickoff=datetime(2020, 1, 1, tzinfo=timezone.utc))
+        >>> records([r], ["a", "b"], {})["a"].total.won
+        1
+    """
+    out = {t: TeamRecord(team=t, deducted=deductions.get(t, 0)) for t in teams}
+    for t, d in deductions.items():
+        out.setdefault(t, TeamRecord(team=t, deducted=d))
+    for r in played:
+        for team, venue in ((r.home, "home"), (r.away, "away")):
+            split = r.split_for(team)
+            letter = "W" if split.won else "D" if split.drawn else "L"
+            one = TeamRecord(
+                team=team,
+                home=split if venue == "home" else Split(),
+                away=split if venue == "away" else Split(),
+                recent=((r.kickoff, letter + venue[0]),),
+            )
+            base = out.get(team)
+            out[team] = one if base is None else base + one
+    return out

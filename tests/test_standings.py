@@ -1,0 +1,342 @@
+"""League tables: the laws of the standings fold and ranking by real rules."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, date, datetime, timedelta
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import matchledger as ml
+from matchledger import (
+    Event,
+    Ledger,
+    LedgerError,
+    MatchScheduled,
+    PointsDeducted,
+    ResultAwarded,
+    ResultRecorded,
+    Rules,
+    SeasonFold,
+    Team,
+    TieDecided,
+    run,
+    standings,
+    what_if,
+)
+from matchledger.folds.records import fold_season, records, results
+from matchledger.rules import PRESETS, preset
+from matchledger.strategies import seasons
+
+RULES = Rules(name="test rules", criteria=("goal_difference", "goals_scored"))
+AVULSA = preset("serie-a").for_season("2019-20")  # head-to-head, no play-off
+
+
+def club(n: int | str) -> Team:
+    return Team(team_id=f"c{n}", name=f"Club {n}")
+
+
+def match(  # noqa: PLR0917 - one fixture, as a results file has it
+    n: int,
+    home: int | str,
+    away: int | str,
+    hg: int | None,
+    ag: int | None,
+    day: int | None = None,
+    round_: int | None = None,
+) -> list[Event]:
+    mid = f"m{n}"
+    out: list[Event] = [
+        MatchScheduled(
+            event_id=f"{mid}s",
+            match_id=mid,
+            competition="L",
+            season="2024-25",
+            round=None if round_ is None else f"Matchday {round_}",
+            kickoff=datetime(2024, 8, 1 + (n if day is None else day), 15, tzinfo=UTC),
+            home=club(home),
+            away=club(away),
+        )
+    ]
+    if hg is not None and ag is not None:
+        out.append(ResultRecorded(event_id=f"{mid}r", match_id=mid, home_goals=hg, away_goals=ag))
+    return out
+
+
+def season(*games: tuple[int | str, int | str, int, int]) -> list[Event]:
+    return [e for n, g in enumerate(games) for e in match(n, *g)]
+
+
+# --- laws -------------------------------------------------------------------------------------
+
+
+@given(seasons())
+def test_goals_balance_and_records_add_up(events: list[Event]) -> None:
+    """sum GF == sum GA; played == W+D+L; points == W/D/L points minus deductions."""
+    table = standings(Ledger(events), rules=RULES)
+    rows = table.rows
+    assert sum(r.goals_for for r in rows) == sum(r.goals_against for r in rows)
+    assert sum(r.won for r in rows) == sum(r.lost for r in rows)
+    for r in rows:
+        assert r.played == r.won + r.drawn + r.lost
+        assert r.goal_difference == r.goals_for - r.goals_against
+        assert r.points == 3 * r.won + r.drawn - r.points_deducted
+    deducted = sum(e.points for e in events if isinstance(e, PointsDeducted))
+    assert sum(r.points_deducted for r in rows) == deducted
+
+
+@given(seasons())
+def test_the_order_is_total_and_follows_points(events: list[Event]) -> None:
+    """Positions never go down the table, points never go up, every club once."""
+    rows = standings(Ledger(events), rules=RULES).rows
+    assert len({r.team.team_id for r in rows}) == len(rows)
+    for above, below in itertools.pairwise(rows):
+        assert above.points >= below.points
+        assert above.position <= below.position
+        if above.position == below.position:
+            assert above.unresolved_tie
+            assert below.unresolved_tie
+        elif above.points == below.points:
+            key = (above.goal_difference, above.goals_for)
+            assert key >= (below.goal_difference, below.goals_for)
+    assert rows[0].position == 1
+
+
+@given(seasons(), st.randoms(use_true_random=False))
+def test_the_table_does_not_depend_on_the_order_of_matches(
+    events: list[Event],
+    random: st.Random,  # type: ignore[name-defined]
+) -> None:
+    """Folding whole matches in any order gives the same table."""
+    by_match: dict[str, list[Event]] = {}
+    rest: list[Event] = []
+    for e in events:
+        key = getattr(e, "match_id", None)
+        if key is None:
+            rest.append(e)
+        else:
+            by_match.setdefault(key, []).append(e)
+    blocks = list(by_match.values())
+    random.shuffle(blocks)
+    shuffled = [e for b in blocks for e in b] + rest
+    assert standings(shuffled, rules=RULES) == standings(events, rules=RULES)
+
+
+@given(seasons(), st.data())
+def test_folding_parts_and_merging_equals_folding_all(
+    events: list[Event], data: st.DataObject
+) -> None:
+    """SeasonFold is a monoid over disjoint matches."""
+    fold = SeasonFold()
+    ids = sorted({getattr(e, "match_id", "") for e in events} - {""})
+    left_ids = set(data.draw(st.lists(st.sampled_from(ids), unique=True)) if ids else [])
+    left = [e for e in events if getattr(e, "match_id", None) in left_ids]
+    right = [e for e in events if getattr(e, "match_id", None) not in left_ids]
+    merged = fold.merge(run(fold, left), run(fold, right))
+    whole = run(fold, events)
+    assert results(merged) == results(whole)
+    assert sorted(merged.deductions, key=str) == sorted(whole.deductions, key=str)
+    assert whole == fold_season(events)
+
+
+@given(seasons(), st.data())
+def test_team_records_are_a_monoid(events: list[Event], data: st.DataObject) -> None:
+    """Records over two halves of the results add up to the records over all."""
+    played = results(fold_season(events))
+    k = data.draw(st.integers(0, len(played)))
+    teams = {t for r in played for t in (r.home, r.away)}
+    a, b, whole = (
+        records(played[:k], teams, {}),
+        records(played[k:], teams, {}),
+        records(played, teams, {}),
+    )
+    for t in teams:
+        assert a[t] + b[t] == whole[t]
+
+
+@given(seasons(deductions=False), st.data())
+def test_as_of_equals_folding_the_prefix(events: list[Event], data: st.DataObject) -> None:
+    """The table as of a day is the table of the matches that kicked off by then."""
+    day = data.draw(st.integers(0, 60))
+    limit = date(2024, 8, 1) + timedelta(days=day)
+    keep = {
+        e.match_id for e in events if isinstance(e, MatchScheduled) and e.kickoff.date() <= limit
+    }
+    if not keep:
+        return
+    prefix = [e for e in events if getattr(e, "match_id", None) in keep]
+    past = standings(events, rules=RULES, as_of=limit)
+
+    def stats(table: ml.Table) -> dict[str, tuple[object, ...]]:
+        return {
+            r.team.team_id: (
+                r.played,
+                r.won,
+                r.drawn,
+                r.lost,
+                r.goals_for,
+                r.goals_against,
+                r.points,
+                r.form,
+            )
+            for r in table.rows
+            if r.played
+        }
+
+    assert stats(past) == stats(standings(prefix, rules=RULES))
+
+
+@given(seasons(deductions=False))
+def test_home_and_away_tables_add_up_to_the_table(events: list[Event]) -> None:
+    """Each club's home and away rows sum to its full row."""
+    full = {r.team.team_id: r for r in standings(events, rules=RULES).rows}
+    home = {r.team.team_id: r for r in standings(events, rules=RULES, venue="home").rows}
+    away = {r.team.team_id: r for r in standings(events, rules=RULES, venue="away").rows}
+    for t, row in full.items():
+        for field in ("played", "won", "drawn", "lost", "goals_for", "goals_against", "points"):
+            assert getattr(home[t], field) + getattr(away[t], field) == getattr(row, field)
+
+
+# --- examples -------------------------------------------------------------------------------
+
+
+def test_head_to_head_before_goal_difference() -> None:
+    """Under Serie A rules the club that won the meetings ranks above better goal difference."""
+    events = season((1, 2, 1, 0), (2, 1, 0, 0), (2, 3, 5, 0))
+    table = standings(events, rules=AVULSA, season="2024-25")
+    assert [r.team.team_id for r in table.rows][:2] == ["c1", "c2"]
+    assert table.rows[0].decided_by == "head-to-head points"
+    assert any("head-to-head points Club 1 4, Club 2 1" in line for line in table.explain())
+    gd_first = standings(events, rules="premier-league")
+    assert [r.team.team_id for r in gd_first.rows][:2] == ["c2", "c1"]
+
+
+def test_three_club_mini_league() -> None:
+    """Three clubs level: the mini-league of their six matches decides (classifica avulsa)."""
+    games = [(1, 2, 3, 0), (2, 1, 1, 0), (2, 3, 2, 0), (3, 2, 1, 0), (3, 1, 2, 0), (1, 3, 1, 0)]
+    table = standings(season(*games), rules=AVULSA)
+    assert {r.points for r in table.rows} == {6}
+    assert [r.team.team_id for r in table.rows] == ["c1", "c3", "c2"]
+    assert table.explain() == [
+        (
+            "Club 1, Club 3, Club 2 on 6 points: head-to-head goal difference "
+            "Club 1 +1, Club 3 +0, Club 2 -1"
+        )
+    ]
+
+
+def test_unresolved_ties_share_a_place_and_say_why() -> None:
+    """Clubs level on every criterion share the place; nothing is hidden."""
+    table = standings(season((1, 2, 1, 1), (2, 1, 1, 1)), rules=RULES)
+    assert [r.position for r in table.rows] == [1, 1]
+    assert all(r.unresolved_tie for r in table.rows)
+    assert table.rows[0].tie_reason == "level on every criterion of the rules"
+    assert table.explain() == [
+        "Club 1, Club 2 share position 1: level on every criterion of the rules"
+    ]
+    assert "=" in str(table).splitlines()[1]
+
+
+def test_play_off_required_then_recorded() -> None:
+    """Serie A 2022-23: level for the title means a play-off; TieDecided settles it."""
+    events = [
+        e.__class__(**{**_fields(e), "season": "2022-23"}) if isinstance(e, MatchScheduled) else e
+        for e in season((1, 2, 1, 0), (2, 1, 1, 0), (1, 3, 1, 0), (2, 3, 1, 0))
+    ]
+    table = standings(events, rules="serie-a")
+    top = table.rows[:2]
+    assert [r.unresolved_tie for r in top] == [True, True]
+    assert top[0].tie_reason is not None
+    assert "play-off" in top[0].tie_reason
+    decided = [
+        *events,
+        TieDecided(event_id="po", competition="L", season="2022-23", winner="c2", loser="c1"),
+    ]
+    table = standings(decided, rules="serie-a")
+    assert [r.team.team_id for r in table.rows][:2] == ["c2", "c1"]
+    assert table.rows[0].decided_by == "a play-off"
+
+
+def _fields(e: MatchScheduled) -> dict[str, object]:
+    return attrs.asdict(e, recurse=False)
+
+
+def test_deductions_and_awards() -> None:
+    """A deduction lowers points (shown apart); an award gives points, with or without goals."""
+    events = [
+        *season((1, 2, 0, 2), (3, 4, 1, 1)),
+        PointsDeducted(
+            event_id="d",
+            competition="L",
+            season="2024-25",
+            team="c2",
+            points=3,
+            reason="administration",
+        ),
+        ResultAwarded(event_id="aw", match_id="m1", home_goals=0, away_goals=3, counts_goals=False),
+    ]
+    table = standings(events, rules=RULES)
+    c2 = table.row("c2")
+    assert (c2.points, c2.points_deducted) == (0, 3)
+    c4 = table.row("Club 4")
+    assert (c4.won, c4.points, c4.goals_for, c4.goals_against) == (1, 3, 0, 0)
+    assert "(-3)" in str(table)
+
+
+def test_as_of_a_round_and_form() -> None:
+    """as_of a round counts the matches of rounds up to it; form is the last five."""
+    events = [
+        e
+        for n, g in enumerate([(1, 2, 1, 0), (2, 1, 2, 0), (1, 2, 3, 3)])
+        for e in match(n, *g, round_=n + 1)
+    ]
+    assert standings(events, rules=RULES, as_of=1).row("c1").points == 3
+    assert standings(events, rules=RULES, as_of=2).row("c1").points == 3
+    assert standings(events, rules=RULES).row("c1").form == "WLD"
+
+
+def test_what_if() -> None:
+    """A hypothetical result plays a scheduled match or replaces a played one."""
+    events = season((1, 2, 1, 0)) + match(1, 2, 1, None, None)
+    table = what_if(events, [("Club 2", "Club 1", 2, 0)], rules=RULES)
+    assert [r.points for r in table.rows] == [3, 3]
+    table = what_if(events, [("c1", "c2", 0, 0)], rules=RULES)
+    assert table.row("c1").drawn == 1
+    with pytest.raises(LedgerError, match="no team 'Club 9'"):
+        what_if(events, [("Club 9", "Club 1", 0, 0)], rules=RULES)
+    with pytest.raises(LedgerError, match="no match"):
+        what_if(season((1, 2, 1, 0)), [("Club 2", "Club 1", 0, 0)], rules=RULES)
+
+
+def test_choosing_a_season() -> None:
+    """Several seasons in the events need a choice; an unknown preset is an error."""
+    other = [
+        e.__class__(**{**_fields(e), "season": "2023-24", "match_id": "x", "event_id": "xs"})
+        for e in season((1, 2, 1, 0))[:1]
+    ]
+    events = season((1, 2, 1, 0)) + other
+    with pytest.raises(LedgerError, match="several seasons"):
+        standings(events, rules=RULES)
+    assert standings(events, rules=RULES, season="2024-25").row("c1").points == 3
+    with pytest.raises(LedgerError, match="unknown rules 'seria-a'; did you mean 'serie-a'"):
+        standings(events, rules="seria-a", season="2024-25")
+
+
+def test_presets_know_their_eras() -> None:
+    """Two points for a win before 1994-95 in Italy; goal average in old England."""
+    assert preset("serie-a").for_season("1993-94").win == 2
+    assert preset("serie-a").for_season("1994-95").win == 3
+    assert preset("premier-league").for_season("1964-65").criteria[0].value == "goal_average"
+    assert preset("english-football-league").for_season("1996-97").criteria[0].value == (
+        "goals_scored"
+    )
+    assert preset("la-liga").for_season("2010-11").criteria_for_many is not None
+    assert len(PRESETS) == 11
+    for p in PRESETS.values():
+        assert p.source
+        assert p.eras
+    with pytest.raises(LedgerError, match="no era"):
+        preset("bundesliga").for_season("1950-51")
