@@ -1407,9 +1407,8 @@ def _seasons(  # noqa: PLR0913, PLR0917 - the options of seasons
         for n in range(count)
     ]
     pairs = [(h, a) for h in range(count) for a in range(count) if h != a]
-    chosen = draw(
-        st.lists(st.sampled_from(pairs), unique=True, min_size=1, max_size=len(pairs)), label="fixtures"
-    )
+    fixtures = st.lists(st.sampled_from(pairs), unique=True, min_size=1, max_size=len(pairs))
+    chosen = draw(fixtures, label="fixtures")
     start = datetime(2024, 8, 1, 15, tzinfo=UTC)
     out: list[Event] = []
     for n, (h, a) in enumerate(chosen):
