@@ -19,6 +19,7 @@ from pathlib import Path
 import orjson
 
 import matchledger as ml
+from benchmarks.tables import bench_england
 from benchmarks.workload import events, season_events
 
 
@@ -131,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         *bench_append(sizes, repeat),
         *bench_codec(repeat, seasons),
+        *([] if args.quick else bench_england(min(repeat, 3))),
     ]
     text = "\n".join(report)
     print(text)

@@ -44,6 +44,16 @@ def test_demo_shows_the_timeline_and_the_score(capsys: pytest.CaptureFixture[str
     ):
         assert fact in out, fact
     assert out.index("4'") < out.index("75'")
+    # the table as of the match day, and the what-if of the report's last sentence
+    table = out.split("as it stood on 11 January 2020")[1].split("What if")[0].splitlines()
+    assert table[2].split()[1:2] == ["Inter"]
+    assert table[2].split()[-2] == "46"
+    assert table[3].split()[1:2] == ["Juventus"]
+    assert table[3].split()[-2] == "45"
+    assert table[3].split()[2] == "18"  # a game in hand
+    after = out.split("What if")[1].splitlines()
+    assert after[2].split()[1] == "Juventus"
+    assert after[2].split()[-2] == "48"
 
 
 def test_demo_runs_as_a_real_command() -> None:

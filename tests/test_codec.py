@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -320,3 +321,17 @@ def test_load_reports_missing_files_as_os_errors(tmp_path: Path) -> None:
     """A missing file is an OSError (the CLI turns it into one line)."""
     with pytest.raises(FileNotFoundError):
         ml.load(tmp_path / "nope.json")
+
+
+def test_dump_creates_files_readable_like_open_would(tmp_path: Path) -> None:
+    """A new file gets the mode a plain open() gives it; an existing file keeps its own."""
+    mask = os.umask(0o022)
+    try:
+        path = tmp_path / "new.json"
+        ml.dump(EXAMPLE, path)
+        assert path.stat().st_mode & 0o777 == 0o644
+        path.chmod(0o600)
+        ml.dump(EXAMPLE, path)
+        assert path.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(mask)

@@ -385,3 +385,18 @@ def test_competition_events_pass_the_score_by() -> None:
                 play_off_match="nope",
             )
         )
+
+
+def test_a_recorded_result_without_half_time_does_not_guess_it() -> None:
+    """3-6 with no half-time score and no goal events: half time is unknown, not 0-0."""
+    s = score(
+        Ledger([schedule(), ResultRecorded(event_id="r", match_id=M, home_goals=3, away_goals=6)]),
+        M,
+    )
+    assert s.half_time is None
+    assert str(s) == "Home FC 3-6 Away FC"
+    nil = score(
+        Ledger([schedule(), ResultRecorded(event_id="r", match_id=M, home_goals=0, away_goals=0)]),
+        M,
+    )
+    assert nil.half_time == Score(home=0, away=0)  # 0-0 at the end was 0-0 at half time

@@ -12,7 +12,7 @@ Example:
     Inter 1-1 Atalanta (HT 1-0)
 """
 
-from matchledger._example import EXAMPLE_MATCH_ID, load_example
+from matchledger._example import EXAMPLE_MATCH_ID, load_example, load_serie_a_2019_20
 from matchledger.codec import SCHEMA_VERSION, dump, dumps, load, loads
 from matchledger.errors import (
     CodecError,
@@ -160,6 +160,7 @@ __all__ = [
     "dumps",
     "load",
     "load_example",
+    "load_serie_a_2019_20",
     "loads",
     "run",
     "score",

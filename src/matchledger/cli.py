@@ -14,12 +14,13 @@ from typing import Any, NoReturn
 
 import orjson
 
-from matchledger import __version__
-from matchledger._example import load_example
+from matchledger import __version__, _cli_tables
+from matchledger._example import load_example, load_serie_a_2019_20
 from matchledger._timeline import timeline
 from matchledger.codec import SCHEMA_VERSION, load
 from matchledger.errors import LedgerError
 from matchledger.folds.score import Scoreline, score, scores
+from matchledger.folds.standings import standings, what_if
 from matchledger.ledger import Ledger
 
 __all__ = ["main"]
@@ -73,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     p_validate.add_argument(
         "file", metavar="FILE", type=Path, help="a ledger: .json, or .jsonl/.ndjson for JSON Lines"
     )
+    _cli_tables.add_parsers(sub)
     return parser
 
 
@@ -122,6 +124,16 @@ def _cmd_demo() -> int:
     print(f"Full time: {s.home.name} {s.home_goals}-{s.away_goals} {s.away.name}")
     if s.half_time is not None:
         print(f"Half time: {s.half_time}")
+    day = ledger.schedule(match_id).kickoff.date()
+    season = load_serie_a_2019_20()
+    table = standings(season, "serie-a", as_of=day)
+    print()
+    print(f"Serie A 2019-20 as it stood on {day:%d %B %Y} (top six):")
+    print("\n".join(str(table).splitlines()[:7]))
+    roma_juve = what_if(season, [("AS Roma", "Juventus", 1, 2)], "serie-a", as_of=day)
+    print()
+    print("What if Juventus win at Roma the next day (Roma 1-2 Juventus)?")
+    print("\n".join(str(roma_juve).splitlines()[:4]))
     return 0
 
 
@@ -155,7 +167,7 @@ def _cmd_validate(path: Path) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one return per outcome
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one return per outcome
     """Run the command line; return the exit status.
 
     Example:
@@ -168,11 +180,15 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one retur
             return _cmd_demo()
         if args.command == "score":
             return _cmd_score(args.file, as_json=args.json, match_id=args.match)
-        return _cmd_validate(args.file)
+        if args.command == "validate":
+            return _cmd_validate(args.file)
+        if args.command == "import":
+            return _cli_tables.run_import(args)
+        return _cli_tables.run_table(args)
     except _UsageError as exc:
         print(_one_line(f"{PROG}: usage error: {exc} (see '{PROG} --help')"), file=sys.stderr)
         return 2
-    except (_Failure, LedgerError) as exc:
+    except (_Failure, _cli_tables.CommandError, LedgerError) as exc:
         print(_one_line(f"{PROG}: error: {exc}"), file=sys.stderr)
         return 1
     except SystemExit as exc:  # --help and --version

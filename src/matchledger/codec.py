@@ -256,10 +256,21 @@ def dump(ledger: Ledger, path: str | os.PathLike[str]) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        # mkstemp makes the file private; give it the mode a plain open() would have
+        Path(tmp).chmod(_new_file_mode(target))
         Path(tmp).replace(target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _new_file_mode(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 # --- reading --------------------------------------------------------------------------------

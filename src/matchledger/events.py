@@ -787,7 +787,11 @@ class ResultRecorded(_MatchEvent):
     )
 
     def __attrs_post_init__(self) -> None:
-        """Half-time and shootout scores come in pairs; half time cannot exceed full time."""
+        """Half-time and shootout scores come in pairs; half time cannot exceed full time.
+
+        A shootout may follow a match that was not drawn: the second leg of a tie
+        level on aggregate.
+        """
         for name in ("half_time", "shootout"):
             home, away = getattr(self, f"{name}_home"), getattr(self, f"{name}_away")
             if (home is None) != (away is None):
@@ -803,10 +807,6 @@ class ResultRecorded(_MatchEvent):
                     f"{self.half_time_home}-{self.half_time_away} at half time cannot exceed "
                     f"{self.home_goals}-{self.away_goals} at the end",
                 )
-        if self.shootout_home is not None and self.home_goals != self.away_goals:
-            raise InvalidFieldError(
-                "ResultRecorded", "shootout_home", "needs a drawn match before the shootout"
-            )
 
 
 # --- events of a competition, not of one match ------------------------------------------------

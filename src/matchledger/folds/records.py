@@ -250,15 +250,22 @@ def results(state: SeasonState) -> list[MatchResult]:
     for match_id, score_state in state.scores.items():
         if score_state.status not in (MatchStatus.FINISHED, MatchStatus.AWARDED):
             continue
-        line = ScoreFold(match_id).view(score_state)
+        rec = score_state.recorded
+        if score_state.awarded is not None:
+            home_goals, away_goals = score_state.awarded.home, score_state.awarded.away
+        elif rec is not None and not score_state.goals:  # a results file: no goal detail
+            home_goals, away_goals = rec.home_goals, rec.away_goals
+        else:
+            line = ScoreFold(match_id).view(score_state)
+            home_goals, away_goals = line.home_goals, line.away_goals
         schedule = state.schedules[match_id]
         out.append(
             MatchResult(
                 match_id=match_id,
                 home=schedule.home.team_id,
                 away=schedule.away.team_id,
-                home_goals=line.home_goals,
-                away_goals=line.away_goals,
+                home_goals=home_goals,
+                away_goals=away_goals,
                 kickoff=schedule.kickoff,
                 round=schedule.round,
                 counts_goals=state.award_counts_goals.get(match_id, True),
@@ -280,19 +287,50 @@ def records(
         >>> records([r], ["a", "b"], {})["a"].total.won
         1
     """
-    out = {t: TeamRecord(team=t, deducted=deductions.get(t, 0)) for t in teams}
-    for t, d in deductions.items():
-        out.setdefault(t, TeamRecord(team=t, deducted=d))
+    # plain lists while adding up (this runs for every table), frozen records at the end
+    acc: dict[str, tuple[list[int], list[int], list[tuple[datetime, str]]]] = {}
+
+    def slot(team: str) -> tuple[list[int], list[int], list[tuple[datetime, str]]]:
+        found = acc.get(team)
+        if found is None:
+            found = acc[team] = ([0] * 6, [0] * 6, [])
+        return found
+
+    for t in teams:
+        slot(t)
+    for t in deductions:
+        slot(t)
     for r in played:
-        for team, venue in ((r.home, "home"), (r.away, "away")):
-            split = r.split_for(team)
-            letter = "W" if split.won else "D" if split.drawn else "L"
-            one = TeamRecord(
-                team=team,
-                home=split if venue == "home" else Split(),
-                away=split if venue == "away" else Split(),
-                recent=((r.kickoff, letter + venue[0]),),
-            )
-            base = out.get(team)
-            out[team] = one if base is None else base + one
-    return out
+        hg, ag = r.home_goals, r.away_goals
+        goals = r.counts_goals
+        for team, mine, theirs, venue in ((r.home, hg, ag, "h"), (r.away, ag, hg, "a")):
+            home_split, away_split, recent = slot(team)
+            split = home_split if venue == "h" else away_split
+            split[0] += 1
+            if mine > theirs:
+                split[1] += 1
+                letter = "W"
+            elif mine == theirs:
+                split[2] += 1
+                letter = "D"
+            else:
+                split[3] += 1
+                letter = "L"
+            if goals:
+                split[4] += mine
+                split[5] += theirs
+            recent.append((r.kickoff, letter + venue))
+    return {
+        team: TeamRecord(
+            team=team,
+            home=_split(home),
+            away=_split(away),
+            deducted=deductions.get(team, 0),
+            recent=tuple(sorted(recent)),
+        )
+        for team, (home, away, recent) in acc.items()
+    }
+
+
+def _split(v: list[int]) -> Split:
+    return Split(played=v[0], won=v[1], drawn=v[2], lost=v[3], goals_for=v[4], goals_against=v[5])

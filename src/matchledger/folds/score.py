@@ -263,6 +263,8 @@ class ScoreFold:
             on_pitch = Score(home=rec.home_goals, away=rec.away_goals)
             if rec.half_time_home is not None and rec.half_time_away is not None:
                 half_time = Score(home=rec.half_time_home, away=rec.half_time_away)
+            elif not counted and on_pitch != Score(home=0, away=0):
+                half_time = None  # goals without detail: the half-time score is unknown
             if rec.after_extra_time:
                 extra_time = on_pitch
                 full_time = full_time if counted else None

@@ -39,7 +39,7 @@ from matchledger.folds.records import (
 )
 from matchledger.rules import Criterion, Place, Preset, Rules, resolve
 
-__all__ = ["Row", "Table", "TieBreak", "standings", "what_if"]
+__all__ = ["Row", "Table", "TieBreak", "select_season", "standings", "what_if"]
 
 Venue = Literal["home", "away"]
 
@@ -232,6 +232,18 @@ def _select(  # noqa: C901 - one pass to find the season, one to pick its events
         if e.match_id in keep:
             chosen.append(e)
     return chosen, comp, seas
+
+
+def select_season(
+    events: Iterable[Event], competition: str | None = None, season: str | None = None
+) -> tuple[str, str]:
+    """The one ``(competition, season)`` the events hold, narrowed by the arguments.
+
+    Raises:
+        LedgerError: when there is none, or several and the arguments do not choose.
+    """
+    _, comp, seas = _select(events, competition, season, None)
+    return comp, seas
 
 
 def _scheduled_in(e: MatchScheduled, as_of: date | datetime | int | None) -> bool:
@@ -554,11 +566,12 @@ def _table(
     )
 
 
-def what_if(
+def what_if(  # noqa: PLR0913 - the table's questions plus the results
     events: Iterable[Event],
     results_: Iterable[tuple[str, str, int, int]],
     rules: Rules | Preset | str = "premier-league",
     *,
+    as_of: date | datetime | int | None = None,
     competition: str | None = None,
     season: str | None = None,
 ) -> Table:
@@ -566,12 +579,21 @@ def what_if(
 
     Teams are named by id or by name. A hypothetical result replaces the result of the
     match between the two (home and away as given) if it was played, or plays it if it
-    was only scheduled.
+    was only scheduled. With ``as_of``, the table is the one at that point plus the
+    hypothetical results.
 
     Raises:
         LedgerError: for a team or a fixture not in the season.
+
+    Example:
+        >>> from datetime import date
+        >>> from matchledger import load_serie_a_2019_20
+        >>> table = what_if(load_serie_a_2019_20(), [("AS Roma", "Juventus", 1, 2)],
+        ...                 "serie-a", as_of=date(2020, 1, 11))
+        >>> [(r.team.name, r.points) for r in table.rows[:2]]
+        [('Juventus', 48), ('Inter', 46)]
     """
-    chosen, comp, seas = _select(events, competition, season, None)
+    chosen, comp, seas = _select(events, competition, season, as_of)
     by_name: dict[str, str] = {}
     fixtures: dict[tuple[str, str], MatchScheduled] = {}
     for e in chosen:

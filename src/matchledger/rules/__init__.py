@@ -15,7 +15,52 @@ from matchledger.errors import LedgerError
 from matchledger.rules._model import Criterion, Era, Place, Preset, Rules
 from matchledger.rules.presets import PRESETS
 
-__all__ = ["PRESETS", "Criterion", "Era", "Place", "Preset", "Rules", "preset", "resolve"]
+__all__ = [
+    "PRESETS",
+    "Criterion",
+    "Era",
+    "Place",
+    "Preset",
+    "Rules",
+    "guess_rules",
+    "preset",
+    "resolve",
+]
+
+_BY_NAME = (
+    (
+        ("premier league", "england tier 1", "first division", "english top flight"),
+        "premier-league",
+    ),
+    (
+        ("championship", "league one", "league two", "england tier", "football league"),
+        "english-football-league",
+    ),
+    (("serie a", "italy tier 1"), "serie-a"),
+    (("la liga", "primera", "spain tier 1"), "la-liga"),
+    (("2. bundesliga", "germany tier 2"), "bundesliga"),
+    (("bundesliga", "germany tier 1"), "bundesliga"),
+    (("ligue 1", "division 1", "france tier 1"), "ligue-1"),
+    (("eredivisie", "holland tier 1", "netherlands tier 1"), "eredivisie"),
+    (("primeira", "portugal tier 1"), "primeira-liga"),
+    (("scottish", "scotland tier 1", "premiership"), "scottish-premiership"),
+    (("champions league", "europa league", "conference league"), "uefa-groups"),
+    (("world cup",), "world-cup-groups"),
+)
+
+
+def guess_rules(competition: str) -> str | None:
+    """The preset that fits a competition's name, or ``None``.
+
+    Example:
+        >>> guess_rules("Serie A"), guess_rules("England tier 3 (3N)"), guess_rules("Cup")
+        ('serie-a', 'english-football-league', None)
+    """
+    name = competition.casefold()
+    for words, preset_name in _BY_NAME:
+        if any(w in name for w in words):
+            return preset_name
+    return None
 
 
 def preset(name: str) -> Preset:

@@ -1,0 +1,275 @@
+"""The ``import`` and ``table`` commands of the command line."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import orjson
+
+from matchledger.codec import dumps, load
+from matchledger.errors import LedgerError
+from matchledger.events import (
+    Event,
+    MatchScheduled,
+    PointsDeducted,
+    ResultAwarded,
+    TieDecided,
+)
+from matchledger.folds.standings import Table, select_season, standings
+from matchledger.ledger import Ledger
+from matchledger.rules import PRESETS, guess_rules
+
+__all__ = ["add_parsers", "run_import", "run_table"]
+
+
+class CommandError(Exception):
+    """An error to print as one line, exit status 1."""
+
+
+def add_parsers(sub: Any) -> None:
+    """Add ``import`` and ``table`` to the subcommands."""
+    p_import = sub.add_parser(
+        "import",
+        help="turn a results CSV into a ledger",
+        description="Read a results CSV (engsoccerdata, openfootball or football-data.co.uk "
+        "layout, told by its header) and write it as a ledger.",
+    )
+    p_import.add_argument("csv", metavar="CSV", type=Path, help="a results file")
+    p_import.add_argument("--season", help="only this season, e.g. 2019-20")
+    p_import.add_argument("--tier", type=int, help="only this tier (1 is the top flight)")
+    p_import.add_argument(
+        "-o", "--output", type=Path, help="write here (.json or .jsonl); default: stdout"
+    )
+
+    p_table = sub.add_parser(
+        "table",
+        help="print a league table under a competition's rules",
+        description="Print the table of one competition's season from ledgers "
+        "(.json/.jsonl) and results files (.csv).",
+    )
+    p_table.add_argument("inputs", metavar="INPUT", nargs="+", type=Path)
+    p_table.add_argument("--season", help="the season, e.g. 2019-20")
+    p_table.add_argument("--tier", type=int, help="the tier, for results files")
+    p_table.add_argument("--competition", help="the competition, when the inputs hold several")
+    p_table.add_argument(
+        "--rules",
+        choices=sorted(PRESETS),
+        metavar="NAME",
+        help=f"the ranking rules: {', '.join(sorted(PRESETS))} (default: from the competition)",
+    )
+    when = p_table.add_mutually_exclusive_group()
+    when.add_argument("--as-of", metavar="DATE", help="the table after the matches of DATE")
+    when.add_argument("--round", type=int, metavar="N", help="the table after round N")
+    venue = p_table.add_mutually_exclusive_group()
+    venue.add_argument("--home", action="store_true", help="home matches only")
+    venue.add_argument("--away", action="store_true", help="away matches only")
+    p_table.add_argument(
+        "--deduct",
+        action="append",
+        default=[],
+        metavar="TEAM=POINTS",
+        help="deduct points, e.g. --deduct 'Everton=8' (repeatable)",
+    )
+    p_table.add_argument(
+        "--award",
+        action="append",
+        default=[],
+        metavar="HOME v AWAY=H-A",
+        help="award a result, e.g. --award 'Hellas Verona v Roma=3-0' (repeatable)",
+    )
+    p_table.add_argument(
+        "--decided",
+        action="append",
+        default=[],
+        metavar="WINNER>LOSER",
+        help="a play-off or drawing of lots, e.g. --decided 'Hellas Verona>Spezia'",
+    )
+    p_table.add_argument("--explain", action="store_true", help="say how ties were decided")
+    p_table.add_argument("--json", action="store_true", help="print the rows as JSON")
+
+
+def _read(path: Path, season: str | None, tier: int | None) -> Ledger:
+    try:
+        if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+            from matchledger.importers import read_results_csv  # noqa: PLC0415 - on demand
+
+            return read_results_csv(path, season=season, tier=tier)
+        return load(path)
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CommandError(f"{path}: is a directory") from None
+    except LedgerError as exc:
+        text = str(exc)
+        raise CommandError(text if text.startswith(str(path)) else f"{path}: {text}") from None
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """``matchledger import``."""
+    ledger = _read(args.csv, args.season, args.tier)
+    out: Path | None = args.output
+    if out is None:
+        sys.stdout.buffer.write(dumps(ledger, lines=True))
+        return 0
+    from matchledger.codec import dump  # noqa: PLC0415
+
+    try:
+        dump(ledger, out)
+    except OSError as exc:
+        raise CommandError(f"{out}: cannot be written ({exc.strerror or exc})") from None
+    matches = len(ledger.match_ids)
+    print(f"{out}: {len(ledger)} events, {matches} matches", file=sys.stderr)
+    return 0
+
+
+def _team_lookup(events: Iterable[Event], competition: str, season: str) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for e in events:
+        if isinstance(e, MatchScheduled) and e.competition == competition and e.season == season:
+            for t in (e.home, e.away):
+                names[t.name] = t.team_id
+                names[t.team_id] = t.team_id
+    return names
+
+
+def _team(name: str, names: dict[str, str], option: str) -> str:
+    name = name.strip()
+    if name in names:
+        return names[name]
+    folded = {k.casefold(): v for k, v in names.items()}
+    if name.casefold() in folded:
+        return folded[name.casefold()]
+    close = difflib.get_close_matches(name, list(names), n=3, cutoff=0.5)
+    hint = f"; close matches: {', '.join(close)}" if close else ""
+    raise CommandError(f"{option}: no team {name!r} in this season{hint}")
+
+
+def _options(
+    args: argparse.Namespace, events: list[Event], competition: str, season: str
+) -> list[Event]:
+    names = _team_lookup(events, competition, season)
+    extra: list[Event] = []
+    for n, text in enumerate(args.deduct):
+        team, _, points = text.rpartition("=")
+        if not team or not re.fullmatch(r"-?\d+", points.strip()):
+            raise CommandError(f"--deduct {text!r}: write TEAM=POINTS, e.g. 'Everton=8'")
+        extra.append(
+            PointsDeducted(
+                event_id=f"cli-deduct-{n}",
+                team=_team(team, names, "--deduct"),
+                points=int(points),
+                reason="--deduct",
+                competition=competition,
+                season=season,
+            )
+        )
+    fixtures = {
+        (e.home.team_id, e.away.team_id): e.match_id
+        for e in events
+        if isinstance(e, MatchScheduled) and e.competition == competition and e.season == season
+    }
+    for n, text in enumerate(args.award):
+        m = re.fullmatch(r"\s*(.+?)\s+v\s+(.+?)\s*=\s*(\d+)\s*-\s*(\d+)\s*", text)
+        if m is None:
+            raise CommandError(
+                f"--award {text!r}: write 'HOME v AWAY=H-A', e.g. 'Verona v Roma=3-0'"
+            )
+        home = _team(m.group(1), names, "--award")
+        away = _team(m.group(2), names, "--award")
+        match_id = fixtures.get((home, away))
+        if match_id is None:
+            raise CommandError(
+                f"--award {text!r}: no match {m.group(1)} v {m.group(2)} this season"
+            )
+        extra.append(
+            ResultAwarded(
+                event_id=f"cli-award-{n}",
+                match_id=match_id,
+                home_goals=int(m.group(3)),
+                away_goals=int(m.group(4)),
+                reason="--award",
+            )
+        )
+    for n, text in enumerate(args.decided):
+        winner, sep, loser = text.partition(">")
+        if not sep or not winner.strip() or not loser.strip():
+            raise CommandError(f"--decided {text!r}: write 'WINNER>LOSER'")
+        extra.append(
+            TieDecided(
+                event_id=f"cli-decided-{n}",
+                winner=_team(winner, names, "--decided"),
+                loser=_team(loser, names, "--decided"),
+                competition=competition,
+                season=season,
+            )
+        )
+    return extra
+
+
+def _as_of(args: argparse.Namespace) -> date | datetime | int | None:
+    if args.round is not None:
+        return int(args.round)
+    if args.as_of is None:
+        return None
+    text = args.as_of.strip()
+    try:
+        return (
+            datetime.fromisoformat(text) if "T" in text or " " in text else date.fromisoformat(text)
+        )
+    except ValueError:
+        raise CommandError(f"--as-of {text!r}: write a date like 2020-01-11") from None
+
+
+def run_table(args: argparse.Namespace) -> int:
+    """``matchledger table``."""
+    events: list[Event] = []
+    for path in args.inputs:
+        events.extend(_read(path, args.season, args.tier))
+    try:
+        competition, season = select_season(events, args.competition, args.season)
+        extra = _options(args, events, competition, season)
+        rules = args.rules or guess_rules(competition)
+        if rules is None:
+            raise CommandError(
+                f"no rules known for {competition!r}; choose one with --rules "
+                f"({', '.join(sorted(PRESETS))})"
+            )
+        ledger = Ledger(events).extend(extra)
+        venue: Literal["home", "away"] | None = (
+            "home" if args.home else "away" if args.away else None
+        )
+        table = standings(
+            ledger,
+            rules=rules,
+            as_of=_as_of(args),
+            venue=venue,
+            competition=competition,
+            season=season,
+        )
+    except LedgerError as exc:
+        raise CommandError(str(exc)) from None
+    if args.json:
+        rows = table.to_records()
+        sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return 0
+    print(_title(table))
+    print(table)
+    if args.explain:
+        lines = table.explain()
+        print()
+        print("\n".join(lines) if lines else "No club was level on points with another.")
+    return 0
+
+
+def _title(table: Table) -> str:
+    venue = f", {table.venue} matches" if table.venue else ""
+    return f"{table.competition} {table.season}{venue} ({table.rules.name})"
