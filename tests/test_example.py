@@ -145,3 +145,22 @@ def test_score_agrees_with_the_real_results_files(shared_data: Path) -> None:
         ]
     (row,) = rows
     assert (int(row["home_goals"]), int(row["away_goals"])) == (1, 1)
+
+
+def test_packaged_serie_a_equals_the_results_file(shared_data: Path) -> None:
+    """The packaged 2019-20 results are openfootball's it.1.csv, minus the seed match."""
+    spec = importlib.util.spec_from_file_location(
+        "build_sa", ROOT / "examples" / "build_serie_a_2019_20.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_sa"] = module
+    spec.loader.exec_module(module)
+    built = module.build(shared_data / "results" / "openfootball" / "it.1.csv")
+    packaged = ROOT / "src" / "matchledger" / "data" / "serie-a-2019-20.jsonl"
+    assert ml.dumps(built, lines=True) == packaged.read_bytes()
+    season = ml.load_serie_a_2019_20()
+    assert len(season.match_ids) == 380
+    final = ml.standings(season, rules="serie-a")
+    assert [(r.team.name, r.points) for r in final.rows[:2]] == [("Juventus", 83), ("Inter", 82)]

@@ -340,3 +340,15 @@ def test_presets_know_their_eras() -> None:
         assert p.eras
     with pytest.raises(LedgerError, match="no era"):
         preset("bundesliga").for_season("1950-51")
+
+
+def test_rules_default_to_the_competition_s_preset() -> None:
+    """Without rules=, the preset is chosen by the competition's name, or an error says so."""
+    events = season((1, 2, 1, 0), (2, 1, 0, 0), (2, 3, 5, 0))
+    with pytest.raises(LedgerError, match="no rules known for 'L'; pass rules="):
+        standings(events)
+    renamed = [
+        attrs.evolve(e, competition="Serie A") if isinstance(e, MatchScheduled) else e
+        for e in events
+    ]
+    assert standings(renamed).rules.name.startswith("Serie A from 2022-23")

@@ -37,7 +37,7 @@ from matchledger.folds.records import (
     records,
     results,
 )
-from matchledger.rules import Criterion, Place, Preset, Rules, resolve
+from matchledger.rules import PRESETS, Criterion, Place, Preset, Rules, guess_rules, resolve
 
 __all__ = ["Row", "Table", "TieBreak", "select_season", "standings", "what_if"]
 
@@ -477,7 +477,7 @@ class _Ranker:
 
 def standings(  # noqa: PLR0913 - the questions people ask of a table
     events: Iterable[Event],
-    rules: Rules | Preset | str = "premier-league",
+    rules: Rules | Preset | str | None = None,
     as_of: date | datetime | int | None = None,
     venue: Venue | None = None,
     *,
@@ -489,7 +489,8 @@ def standings(  # noqa: PLR0913 - the questions people ask of a table
     Args:
         events: a :class:`~matchledger.Ledger` or events in ledger order.
         rules: :class:`~matchledger.rules.Rules`, a preset or a preset's name; a preset
-            gives the rules in force in the season.
+            gives the rules in force in the season. ``None`` takes the preset that fits
+            the competition's name (:func:`~matchledger.rules.guess_rules`).
         as_of: a date or datetime (matches that kicked off by then), or a round number
             (matches of rounds up to it).
         venue: ``"home"`` or ``"away"`` for a home or away table (no deductions).
@@ -504,7 +505,7 @@ def standings(  # noqa: PLR0913 - the questions people ask of a table
         msg = f"venue must be 'home', 'away' or None, got {venue!r}"
         raise LedgerError(msg)
     chosen, comp, seas = _select(events, competition, season, as_of)
-    concrete = resolve(rules, seas)
+    concrete = resolve(_rules_for(rules, comp), seas)
     state = fold_season(chosen)
     return _table(state, concrete, comp, seas, venue)
 
@@ -569,7 +570,7 @@ def _table(
 def what_if(  # noqa: PLR0913 - the table's questions plus the results
     events: Iterable[Event],
     results_: Iterable[tuple[str, str, int, int]],
-    rules: Rules | Preset | str = "premier-league",
+    rules: Rules | Preset | str | None = None,
     *,
     as_of: date | datetime | int | None = None,
     competition: str | None = None,
@@ -625,7 +626,20 @@ def what_if(  # noqa: PLR0913 - the table's questions plus the results
             )
         )
     state = fold_season([*chosen, *extra])
-    return _table(state, resolve(rules, seas), comp, seas, None)
+    return _table(state, resolve(_rules_for(rules, comp), seas), comp, seas, None)
+
+
+def _rules_for(rules: Rules | Preset | str | None, competition: str) -> Rules | Preset | str:
+    if rules is not None:
+        return rules
+    guessed = guess_rules(competition)
+    if guessed is None:
+        msg = (
+            f"no rules known for {competition!r}; pass rules= (a Rules value or one of "
+            f"{', '.join(sorted(PRESETS))})"
+        )
+        raise LedgerError(msg)
+    return guessed
 
 
 def _close(name: str, known: list[str]) -> str:
