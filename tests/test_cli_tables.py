@@ -140,6 +140,30 @@ def test_bad_csv_row_gives_one_line(tmp_path: Path, capsys: pytest.CaptureFixtur
         assert "home_goals" in err
 
 
+def test_the_league_table_leaves_play_offs_out(
+    shared_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Championship file holds its play-offs; the table is the league's, 24 clubs."""
+    en2 = str(shared_data / "results" / "openfootball" / "en.2.csv")
+    rows = table_json(capsys, en2, "--season", "2022-23")
+    assert len(rows) == 24
+    assert rows[0]["team"] == "Burnley FC"
+    assert (
+        main(
+            [
+                "table",
+                str(shared_data / "results" / "engsoccerdata" / "england.csv"),
+                "--season",
+                "1988-89",
+            ]
+        )
+        == 1
+    )
+    err = capsys.readouterr().err
+    assert "England tier 1 1988-89; England tier 2 1988-89" in err
+    assert "choose one with --season, --tier or --competition" in err
+
+
 def test_import_writes_a_ledger(shared_data: Path, tmp_path: Path) -> None:
     """import turns a season of a results file into a ledger that loads back."""
     out = tmp_path / "serie-a.jsonl"

@@ -318,7 +318,7 @@ def test_choosing_a_season() -> None:
         for e in season((1, 2, 1, 0))[:1]
     ]
     events = season((1, 2, 1, 0)) + other
-    with pytest.raises(LedgerError, match="several seasons"):
+    with pytest.raises(LedgerError, match="several competitions or seasons"):
         standings(events, rules=RULES)
     assert standings(events, rules=RULES, season="2024-25").row("c1").points == 3
     with pytest.raises(LedgerError, match="unknown rules 'seria-a'; did you mean 'serie-a'"):

@@ -256,7 +256,10 @@ def run_table(args: argparse.Namespace) -> int:
             season=season,
         )
     except LedgerError as exc:
-        raise CommandError(str(exc)) from None
+        text = str(exc)
+        if text.endswith("; choose one"):
+            text += " with --season, --tier or --competition"
+        raise CommandError(text) from None
     if args.json:
         rows = table.to_records()
         sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")

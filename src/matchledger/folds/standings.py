@@ -189,7 +189,7 @@ def _round_number(value: str | None) -> int | None:
     return int(digits[-1]) if digits else None
 
 
-def _select(  # noqa: C901 - one pass to find the season, one to pick its events
+def _select(  # noqa: C901, PLR0912 - one pass to find the season, one to pick its events
     events: Iterable[Event],
     competition: str | None,
     season: str | None,
@@ -212,10 +212,13 @@ def _select(  # noqa: C901 - one pass to find the season, one to pick its events
         msg = f"no matches of {what} in the events"
         raise LedgerError(msg)
     if len(seasons) > 1:
+        # a league's play-off matches are a competition of their own: the table is the league's
+        leagues = {k for k in seasons if not k[0].endswith(" play-offs")}
+        if len(leagues) == 1 and competition is None:
+            seasons = leagues
+    if len(seasons) > 1:
         listed = "; ".join(f"{c} {s}" for c, s in sorted(seasons))
-        msg = (
-            f"the events hold several seasons ({listed}); choose one with competition= and season="
-        )
+        msg = f"the events hold several competitions or seasons ({listed}); choose one"
         raise LedgerError(msg)
     ((comp, seas),) = seasons
     for e in everything:
