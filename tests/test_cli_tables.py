@@ -164,6 +164,12 @@ def test_the_league_table_leaves_play_offs_out(
     assert "choose one with --season, --tier or --competition" in err
 
 
+def test_round_needs_rounds(italy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """engsoccerdata records no rounds: --round is refused with a pointer to --as-of."""
+    assert main(["table", str(italy), "--season", "2019-20", "--tier", "1", "--round", "5"]) == 1
+    assert "record no rounds; ask for the table as of a date" in capsys.readouterr().err
+
+
 def test_import_writes_a_ledger(shared_data: Path, tmp_path: Path) -> None:
     """import turns a season of a results file into a ledger that loads back."""
     out = tmp_path / "serie-a.jsonl"

@@ -221,6 +221,14 @@ def _select(  # noqa: C901, PLR0912 - one pass to find the season, one to pick i
         msg = f"the events hold several competitions or seasons ({listed}); choose one"
         raise LedgerError(msg)
     ((comp, seas),) = seasons
+    if isinstance(as_of, int) and not any(
+        isinstance(e, MatchScheduled)
+        and (e.competition, e.season) == (comp, seas)
+        and _round_number(e.round) is not None
+        for e in everything
+    ):
+        msg = f"the matches of {comp} {seas} record no rounds; ask for the table as of a date"
+        raise LedgerError(msg)
     for e in everything:
         if isinstance(e, (PointsDeducted, TieDecided)):
             if e.competition == comp and e.season == seas and _in_time(e, as_of):

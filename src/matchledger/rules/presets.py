@@ -146,20 +146,45 @@ SERIE_A = Preset(
         ),
         _era(
             "1972-73",
-            "1993-94",
-            name="Serie A 1972-73 to 1993-94",
+            "1987-88",
+            name="Serie A 1972-73 to 1987-88",
             win=2,
             criteria=(PO, GD),
             off_table_places=TITLE_AND_RELEGATION,
-            source="Play-off for the title and relegation, goal difference elsewhere.",
+            relegation_places=3,
+            source="Play-off for the title and relegation, goal difference elsewhere; 16 "
+            "clubs, three relegated.",
+        ),
+        _era(
+            "1988-89",
+            "1993-94",
+            name="Serie A 1988-89 to 1993-94",
+            win=2,
+            criteria=(PO, GD),
+            off_table_places=TITLE_AND_RELEGATION,
+            relegation_places=4,
+            source="Play-off for the title and relegation, goal difference elsewhere; 18 "
+            "clubs, four relegated.",
         ),
         _era(
             "1994-95",
-            "2004-05",
-            name="Serie A 1994-95 to 2004-05",
+            "2003-04",
+            name="Serie A 1994-95 to 2003-04",
             criteria=(PO, GD),
             off_table_places=TITLE_AND_RELEGATION,
-            source="Play-off for the title and relegation, goal difference elsewhere.",
+            relegation_places=4,
+            source="Play-off for the title and relegation, goal difference elsewhere; 18 "
+            "clubs, four relegated.",
+        ),
+        _era(
+            "2004-05",
+            "2004-05",
+            name="Serie A 2004-05",
+            criteria=(PO, GD),
+            off_table_places=TITLE_AND_RELEGATION,
+            relegation_places=3,
+            source="Play-off for the title and relegation, goal difference elsewhere; 20 "
+            "clubs, three relegated.",
         ),
         _era(
             "2005-06",
