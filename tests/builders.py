@@ -46,7 +46,10 @@ def lineup(team: str) -> LineupAnnounced:
         event_id=f"l-{team}",
         match_id=M,
         team=team,
-        starters=tuple(LineupEntry(player=p(team, n)) for n in range(1, 12)),
+        starters=tuple(
+            LineupEntry(player=p(team, n), position="GK" if n == 1 else None)
+            for n in range(1, 12)
+        ),
         bench=tuple(LineupEntry(player=p(team, n)) for n in range(12, 19)),
     )
 

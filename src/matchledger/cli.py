@@ -21,6 +21,7 @@ from matchledger.codec import SCHEMA_VERSION, load
 from matchledger.errors import LedgerError
 from matchledger.folds.score import Scoreline, score, scores
 from matchledger.folds.standings import standings, what_if
+from matchledger.folds.stats import player_stats
 from matchledger.ledger import Ledger
 
 __all__ = ["main"]
@@ -74,6 +75,16 @@ def _parser() -> argparse.ArgumentParser:
     p_validate.add_argument(
         "file", metavar="FILE", type=Path, help="a ledger: .json, or .jsonl/.ndjson for JSON Lines"
     )
+    p_stats = sub.add_parser(
+        "stats",
+        help="print every player's numbers in a ledger file",
+        description="Print each player's statistics over the matches in FILE.",
+    )
+    p_stats.add_argument("file", metavar="FILE", type=Path, help="a ledger (.json or .jsonl)")
+    p_stats.add_argument("--match", metavar="ID", help="only this match")
+    p_stats.add_argument("--team", metavar="T", help="only this team (id or name)")
+    p_stats.add_argument("--player", metavar="NAME", help="only players whose name contains NAME")
+    p_stats.add_argument("--json", action="store_true", help="print JSON instead of text")
     _cli_tables.add_parsers(sub)
     return parser
 
@@ -124,6 +135,10 @@ def _cmd_demo() -> int:
     print(f"Full time: {s.home.name} {s.home_goals}-{s.away_goals} {s.away.name}")
     if s.half_time is not None:
         print(f"Half time: {s.half_time}")
+    print()
+    print("Key numbers:")
+    for line in _key_numbers(ledger, match_id):
+        print(line)
     day = ledger.schedule(match_id).kickoff.date()
     season = load_serie_a_2019_20()
     table = standings(season, "serie-a", as_of=day)
@@ -135,6 +150,28 @@ def _cmd_demo() -> int:
     print("What if Juventus win at Roma the next day (Roma 1-2 Juventus)?")
     print("\n".join(str(roma_juve).splitlines()[:4]))
     return 0
+
+
+def _key_numbers(ledger: Ledger, match_id: str) -> list[str]:
+    """The players' notable numbers in one match, a line each."""
+    lines = []
+    for p in player_stats(ledger, match_id):
+        facts = []
+        if p.goals:
+            facts.append(f"{p.goals} goal")
+        if p.woodwork:
+            facts.append(f"hit the woodwork {p.woodwork}x")
+        if p.cleared_off_line:
+            facts.append(f"{p.cleared_off_line} shot cleared off the line")
+        if p.penalties_conceded:
+            facts.append("conceded a penalty")
+        if p.penalties_missed:
+            facts.append("missed a penalty")
+        if p.penalties_saved:
+            facts.append(f"saved a penalty, {p.saves} saves")
+        if facts:
+            lines.append(f"  {p.name}: {', '.join(facts)}")
+    return lines
 
 
 def _cmd_score(path: Path, *, as_json: bool, match_id: str | None) -> int:
@@ -154,6 +191,58 @@ def _cmd_score(path: Path, *, as_json: bool, match_id: str | None) -> int:
             print("no matches")
         for s in found:
             print(s)
+    return 0
+
+
+_STATS_COLUMNS = (
+    ("Min", "minutes_played"),
+    ("G", "goals"),
+    ("OG", "own_goals"),
+    ("A", "assists"),
+    ("Sh", "shots"),
+    ("OnT", "shots_on_target"),
+    ("Wood", "woodwork"),
+    ("Pen", "penalties_taken"),
+    ("PSv", "penalties_saved"),
+    ("Sv", "saves"),
+    ("GC", "goals_conceded"),
+    ("F", "fouls_committed"),
+    ("Y", "yellow_cards"),
+    ("R", "red_cards"),
+)
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    ledger = _read(args.file)
+    if args.match is not None and args.match not in ledger.match_ids:
+        raise _Failure(f"{args.file}: no match {args.match!r} in this ledger")
+    names = {}
+    for mid in ledger.match_ids:
+        s = ledger.schedule(mid)
+        for t in (s.home, s.away):
+            names[t.team_id] = t.name
+    team = args.team
+    if team is not None:
+        by_name = {v.casefold(): k for k, v in names.items()} | {k.casefold(): k for k in names}
+        if team.casefold() not in by_name:
+            raise _Failure(f"--team: no team {team!r}; teams: {', '.join(sorted(names.values()))}")
+        team = by_name[team.casefold()]
+    rows = [
+        s
+        for s in player_stats(ledger, args.match)
+        if (team is None or s.team == team)
+        and (args.player is None or args.player.casefold() in s.name.casefold())
+    ]
+    if args.json:
+        out = orjson.dumps([r.to_dict() for r in rows], option=orjson.OPT_INDENT_2)
+        sys.stdout.write(out.decode() + "\n")
+        return 0
+    width = max([len(r.name) for r in rows] + [6])
+    head = f"{'Player':<{width}}  {'Team':<12}" + "".join(f"{c:>5}" for c, _ in _STATS_COLUMNS)
+    print(head)
+    for r in rows:
+        cells = "".join(f"{getattr(r, f):>5}" for _, f in _STATS_COLUMNS)
+        print(f"{r.name:<{width}}  {names.get(r.team, r.team)[:12]:<12}{cells}")
     return 0
 
 
@@ -182,6 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one
             return _cmd_score(args.file, as_json=args.json, match_id=args.match)
         if args.command == "validate":
             return _cmd_validate(args.file)
+        if args.command == "stats":
+            return _cmd_stats(args)
         if args.command == "import":
             return _cli_tables.run_import(args)
         return _cli_tables.run_table(args)

@@ -4,11 +4,13 @@ from matchledger.folds._fold import Fold, MergeableFold, run
 from matchledger.folds.records import MatchResult, SeasonFold, SeasonState, Split, TeamRecord
 from matchledger.folds.score import Score, ScoreFold, Scoreline, ScoreState, score, scores
 from matchledger.folds.standings import Row, Table, TieBreak, standings, what_if
+from matchledger.folds.stats import PlayerStats, player_stats
 
 __all__ = [
     "Fold",
     "MatchResult",
     "MergeableFold",
+    "PlayerStats",
     "Row",
     "Score",
     "ScoreFold",
@@ -20,6 +22,7 @@ __all__ = [
     "Table",
     "TeamRecord",
     "TieBreak",
+    "player_stats",
     "run",
     "score",
     "scores",

@@ -1,0 +1,354 @@
+"""Player statistics: every player's numbers in a match, summed over matches.
+
+The conventions, in one place:
+
+* **Goals** are the shooter's goals that stand: own goals never count in ``goals``
+  (they are ``own_goals``), a disallowed goal drops out of ``goals`` but its attempt
+  still counts as a shot on target.
+* **Shots** are attempts in play (penalties included, shootout kicks not). On target:
+  goals, saves and clearances off the line. Off target: wide, over, and woodwork (a
+  shot that hits the post or bar and stays out). ``shots_blocked`` are blocked by an
+  outfield player.
+* **Penalties**: ``penalties_missed`` is every penalty taken that was not a goal (saved,
+  wide, woodwork); the goalkeeper who saved it gets ``penalties_saved`` and a save.
+* **Cards**: a second yellow counts as a yellow card *and* a red card, so a player sent
+  off for two cautions has ``yellow_cards == 2`` and ``red_cards == 1``. Cards to team
+  officials are not player statistics.
+* **Goalkeepers**: the saver is the ``stopped_by`` of a saved shot; otherwise the
+  keeper is the opponent's player on the pitch whose lineup position is ``GK``
+  (a substitute replacing him takes the gloves). ``goals_conceded`` counts the
+  opponent's goals (own goals included) while the keeper was on the pitch.
+* **Minutes** are actual playing time, stoppage time included: each period lasts its
+  nominal length (45 or 15 minutes) plus the added time recorded when it ended
+  (``PeriodEnded.at``, e.g. ``45+1'``). A player who comes on at ``90+2'`` in a second
+  half that ended at ``90+4'`` plays 2 minutes; the player he replaced plays the rest.
+  A substitution or dismissal without a time counts from the start of the period in
+  progress, one between periods from the end of the last period. Without lineups no
+  minutes are counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+from attrs import frozen
+
+from matchledger.events import (
+    Card,
+    CardShown,
+    Event,
+    FoulCommitted,
+    GoalDisallowed,
+    LineupAnnounced,
+    MatchScheduled,
+    MatchTime,
+    OwnGoalScored,
+    PenaltyAwarded,
+    Period,
+    PeriodEnded,
+    PeriodStarted,
+    Player,
+    ShootoutKickTaken,
+    ShotOutcome,
+    ShotTaken,
+    Situation,
+    SubstitutionMade,
+)
+
+__all__ = ["PlayerStats", "player_stats"]
+
+_COUNTS: Final = (
+    "appearances",
+    "starts",
+    "minutes_played",
+    "goals",
+    "own_goals",
+    "assists",
+    "shots",
+    "shots_on_target",
+    "shots_off_target",
+    "shots_blocked",
+    "woodwork",
+    "cleared_off_line",
+    "penalties_won",
+    "penalties_conceded",
+    "penalties_taken",
+    "penalties_scored",
+    "penalties_missed",
+    "penalties_saved",
+    "saves",
+    "goals_conceded",
+    "fouls_committed",
+    "fouls_won",
+    "yellow_cards",
+    "red_cards",
+    "shootout_kicks_taken",
+    "shootout_kicks_scored",
+)
+_NOMINAL: Final = {
+    Period.FIRST_HALF: (0, 45),
+    Period.SECOND_HALF: (45, 45),
+    Period.EXTRA_TIME_FIRST_HALF: (90, 15),
+    Period.EXTRA_TIME_SECOND_HALF: (105, 15),
+}
+_GOALKEEPER: Final = frozenset({"gk", "g", "goalkeeper", "keeper", "por", "tw"})
+
+
+@frozen(kw_only=True)
+class PlayerStats:
+    """One player's numbers over one match or several (see the module's conventions).
+
+    A monoid: ``a.merge(b)`` of the same player's stats over disjoint matches is the
+    stats over both.
+
+    Example:
+        >>> from matchledger import load_example
+        >>> stats = {s.name: s for s in player_stats(load_example())}
+        >>> stats["Lautaro Martínez"].goals, stats["Lautaro Martínez"].cleared_off_line
+        (1, 1)
+    """
+
+    player_id: str
+    name: str
+    team: str
+    appearances: int = 0
+    starts: int = 0
+    minutes_played: int = 0
+    goals: int = 0
+    own_goals: int = 0
+    assists: int = 0
+    shots: int = 0
+    shots_on_target: int = 0
+    shots_off_target: int = 0
+    shots_blocked: int = 0
+    woodwork: int = 0
+    cleared_off_line: int = 0
+    penalties_won: int = 0
+    penalties_conceded: int = 0
+    penalties_taken: int = 0
+    penalties_scored: int = 0
+    penalties_missed: int = 0
+    penalties_saved: int = 0
+    saves: int = 0
+    goals_conceded: int = 0
+    fouls_committed: int = 0
+    fouls_won: int = 0
+    yellow_cards: int = 0
+    red_cards: int = 0
+    shootout_kicks_taken: int = 0
+    shootout_kicks_scored: int = 0
+
+    def merge(self, other: PlayerStats) -> PlayerStats:
+        """The stats over both (the same player, disjoint matches)."""
+        return attrs.evolve(self, **{k: getattr(self, k) + getattr(other, k) for k in _COUNTS})
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain values, for JSON or a dataframe."""
+        return attrs.asdict(self)
+
+
+class _Match:
+    """Mutable counts for one match while its events are read."""
+
+    def __init__(self, schedule: MatchScheduled) -> None:
+        self.schedule = schedule
+        self.counts: dict[str, dict[str, int]] = {}
+        self.info: dict[str, tuple[str, str]] = {}  # player id -> (name, team)
+        self.keeper: dict[str, str | None] = {}  # team -> goalkeeper on the pitch
+        self.on_since: dict[str, float] = {}  # player id -> clock when he came on
+        self.period: Period | None = None
+        self.period_start = 0.0  # clock at the start of the period in progress
+        self.clock_end = 0.0  # clock at the end of the last period ended
+        self.latest = 0.0  # the latest clock an event of the period in progress gave
+        # goal id -> (scorer id, the counter to take back, conceding team, its keeper)
+        self.goals: dict[str, tuple[str, str, str, str | None]] = {}
+        self.lineups = False
+
+    def opponent(self, team: str) -> str:
+        s = self.schedule
+        return s.away.team_id if team == s.home.team_id else s.home.team_id
+
+    def add(self, player: Player | None, team: str, field: str, n: int = 1) -> None:
+        if player is None:
+            return
+        self.info.setdefault(player.player_id, (player.name, team))
+        row = self.counts.setdefault(player.player_id, {})
+        row[field] = row.get(field, 0) + n
+
+    def clock(self, at: MatchTime | None) -> float:
+        """Playing time elapsed at ``at`` (the period in progress when ``at`` is None)."""
+        if self.period is None:  # between periods (a half-time substitution, say)
+            return self.clock_end
+        if at is None or at.period is not self.period:
+            return self.period_start
+        base, _ = _NOMINAL[at.period]
+        minute = at.minute + at.added - base
+        when = self.period_start + max(0, minute)
+        self.latest = max(self.latest, when)
+        return when
+
+    def leave(self, pid: str, when: float) -> None:
+        since = self.on_since.pop(pid, None)
+        if since is not None:
+            name, team = self.info[pid]
+            self.add(Player(player_id=pid, name=name), team, "minutes_played", round(when - since))
+        for team, keeper in self.keeper.items():
+            if keeper == pid:
+                self.keeper[team] = None
+
+
+def _step(m: _Match, e: Event) -> None:  # noqa: C901, PLR0912, PLR0915 - one case per event
+    if isinstance(e, LineupAnnounced):
+        m.lineups = True
+        for entry in e.starters:
+            p = entry.player
+            m.add(p, e.team, "appearances")
+            m.add(p, e.team, "starts")
+            m.on_since[p.player_id] = 0.0
+            if (entry.position or "").strip().casefold() in _GOALKEEPER:
+                m.keeper[e.team] = p.player_id
+        for entry in e.bench:
+            m.info.setdefault(entry.player.player_id, (entry.player.name, e.team))
+    elif isinstance(e, PeriodStarted):
+        m.period = e.period
+        m.period_start = m.latest = m.clock_end
+    elif isinstance(e, PeriodEnded):
+        if e.period in _NOMINAL:
+            base, length = _NOMINAL[e.period]
+            added = e.at.minute + e.at.added - base - length if e.at is not None else 0
+            # without a recorded end, the period lasted at least until its last event
+            m.clock_end = max(m.period_start + length + max(0, added), m.latest)
+        m.period = None
+    elif isinstance(e, ShotTaken):
+        opp = m.opponent(e.team)
+        outcome = e.outcome
+        m.add(e.player, e.team, "shots")
+        if outcome.on_target:
+            m.add(e.player, e.team, "shots_on_target")
+        elif outcome is ShotOutcome.BLOCKED:
+            m.add(e.player, e.team, "shots_blocked")
+        else:
+            m.add(e.player, e.team, "shots_off_target")
+        if outcome.hit_woodwork:
+            m.add(e.player, e.team, "woodwork")
+        if outcome is ShotOutcome.CLEARED_OFF_LINE:
+            m.add(e.player, e.team, "cleared_off_line")
+        penalty = e.situation is Situation.PENALTY
+        if penalty:
+            m.add(e.player, e.team, "penalties_taken")
+        keeper_id = m.keeper.get(opp)
+        if outcome is ShotOutcome.SAVED:
+            saver = e.stopped_by
+            if saver is None and keeper_id is not None:
+                saver = Player(player_id=keeper_id, name=m.info[keeper_id][0])
+            m.add(saver, opp, "saves")
+            if penalty:
+                m.add(saver, opp, "penalties_saved")
+        if outcome is ShotOutcome.GOAL:
+            m.add(e.player, e.team, "goals")
+            m.add(e.assist, e.team, "assists")
+            if penalty:
+                m.add(e.player, e.team, "penalties_scored")
+            m.goals[e.event_id] = (e.player.player_id, "goals", opp, keeper_id)
+            if keeper_id is not None:
+                m.add(Player(player_id=keeper_id, name=m.info[keeper_id][0]), opp, "goals_conceded")
+        elif penalty:
+            m.add(e.player, e.team, "penalties_missed")
+    elif isinstance(e, OwnGoalScored):
+        m.add(e.player, e.team, "own_goals")
+        keeper_id = m.keeper.get(e.team)
+        m.goals[e.event_id] = (e.player.player_id, "own_goals", e.team, keeper_id)
+        if keeper_id is not None:
+            m.add(Player(player_id=keeper_id, name=m.info[keeper_id][0]), e.team, "goals_conceded")
+    elif isinstance(e, GoalDisallowed):
+        found = m.goals.pop(e.goal, None)
+        if found is None:
+            return
+        scorer, counter, conceding, keeper_id = found
+        name, team = m.info[scorer]  # the assist and a penalty scored: taken back by the caller
+        m.add(Player(player_id=scorer, name=name), team, counter, -1)
+        if keeper_id is not None:
+            m.add(
+                Player(player_id=keeper_id, name=m.info[keeper_id][0]),
+                conceding,
+                "goals_conceded",
+                -1,
+            )
+    elif isinstance(e, PenaltyAwarded):
+        m.add(e.won_by, e.team, "penalties_won")
+        m.add(e.conceded_by, m.opponent(e.team), "penalties_conceded")
+    elif isinstance(e, FoulCommitted):
+        m.add(e.player, e.team, "fouls_committed")
+        m.add(e.fouled, m.opponent(e.team), "fouls_won")
+    elif isinstance(e, CardShown):
+        if e.official:
+            return
+        if e.card is not Card.RED:
+            m.add(e.player, e.team, "yellow_cards")
+        if e.card.dismisses:
+            m.add(e.player, e.team, "red_cards")
+            m.leave(e.player.player_id, m.clock(e.at))
+    elif isinstance(e, SubstitutionMade):
+        when = m.clock(e.at)
+        was_keeper = m.keeper.get(e.team) == e.player_off.player_id
+        m.leave(e.player_off.player_id, when)
+        m.add(e.player_on, e.team, "appearances")
+        if m.lineups:
+            m.on_since[e.player_on.player_id] = when
+        if was_keeper:
+            m.keeper[e.team] = e.player_on.player_id
+    elif isinstance(e, ShootoutKickTaken):
+        m.add(e.player, e.team, "shootout_kicks_taken")
+        if e.scored:
+            m.add(e.player, e.team, "shootout_kicks_scored")
+
+
+def player_stats(  # noqa: C901 - the fold and the merge, in one pass
+    events: Iterable[Event], match_id: str | None = None, *, per_match: bool = False
+) -> list[PlayerStats]:
+    """Every player's stats over a ledger (or one match of it), in order of team and name.
+
+    With ``per_match=True`` the list has one entry per player and match instead.
+
+    Example:
+        >>> from matchledger import load_example
+        >>> gk = {s.name: s for s in player_stats(load_example())}["Samir Handanović"]
+        >>> gk.penalties_saved, gk.saves, gk.goals_conceded
+        (1, 2, 1)
+    """
+    shots: dict[str, ShotTaken] = {}
+    matches: dict[str, _Match] = {}
+    for e in events:
+        mid = getattr(e, "match_id", None)
+        if mid is None or (match_id is not None and mid != match_id):
+            continue
+        if isinstance(e, MatchScheduled):
+            matches[mid] = _Match(e)
+            continue
+        m = matches.get(mid)
+        if m is None:
+            continue
+        if isinstance(e, ShotTaken) and e.is_goal:
+            shots[e.event_id] = e
+        if isinstance(e, GoalDisallowed) and e.goal in shots:
+            shot = shots[e.goal]
+            m.add(shot.assist, shot.team, "assists", -1)
+            if shot.situation is Situation.PENALTY:
+                m.add(shot.player, shot.team, "penalties_scored", -1)
+        _step(m, e)
+    out: list[PlayerStats] = []
+    for m in matches.values():
+        end = max(m.clock_end, 90.0 if m.lineups and m.clock_end == 0 else 0.0)
+        for pid in list(m.on_since):
+            m.leave(pid, end)
+        for pid, counts in m.counts.items():
+            name, team = m.info[pid]
+            out.append(PlayerStats(player_id=pid, name=name, team=team, **counts))
+    if per_match:
+        return sorted(out, key=lambda s: (s.team, s.name.casefold()))
+    merged: dict[str, PlayerStats] = {}
+    for s in out:
+        merged[s.player_id] = merged[s.player_id].merge(s) if s.player_id in merged else s
+    return sorted(merged.values(), key=lambda s: (s.team, s.name.casefold()))
