@@ -47,8 +47,7 @@ def lineup(team: str) -> LineupAnnounced:
         match_id=M,
         team=team,
         starters=tuple(
-            LineupEntry(player=p(team, n), position="GK" if n == 1 else None)
-            for n in range(1, 12)
+            LineupEntry(player=p(team, n), position="GK" if n == 1 else None) for n in range(1, 12)
         ),
         bench=tuple(LineupEntry(player=p(team, n)) for n in range(12, 19)),
     )
