@@ -179,3 +179,18 @@ def test_import_writes_a_ledger(shared_data: Path, tmp_path: Path) -> None:
     assert len(ledger.match_ids) == 380
     table = ml.standings(ledger, rules="serie-a")
     assert [r.team.name for r in table.rows[:2]] == ["Juventus", "Inter"]
+
+
+def test_season_forms_and_times_without_a_zone(
+    italy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--season takes 2019/20 or 2019 too; --as-of takes a time without a zone (as UTC)."""
+    a = table_json(capsys, str(italy), "--season", "2019/20", "--tier", "1")
+    b = table_json(capsys, str(italy), "--season", "2019", "--tier", "1")
+    assert a == b
+    assert main(["table", str(italy), "--season", "xx"]) == 1
+    assert "--season: season must look like '2019-20'" in capsys.readouterr().err
+    rows = table_json(
+        capsys, str(italy), "--season", "2019-20", "--tier", "1", "--as-of", "2020-01-11 23:00"
+    )
+    assert rows[0]["points"] == 46

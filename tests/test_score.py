@@ -315,6 +315,8 @@ def test_a_recorded_result_ends_the_match() -> None:
             PeriodStarted(event_id="a", match_id=M, period=Period.FIRST_HALF),
             goal("g1", "home", 9, 30),
             PeriodEnded(event_id="b", match_id=M, period=Period.FIRST_HALF),
+            PeriodStarted(event_id="c", match_id=M, period=Period.SECOND_HALF),
+            PeriodEnded(event_id="d", match_id=M, period=Period.SECOND_HALF),
             ResultRecorded(event_id="r", match_id=M, home_goals=1, away_goals=0),
         ]
     )
@@ -323,7 +325,7 @@ def test_a_recorded_result_ends_the_match() -> None:
     with pytest.raises(MatchStateError, match="already recorded"):
         ledger.append(ResultRecorded(event_id="r2", match_id=M, home_goals=1, away_goals=0))
     with pytest.raises(MatchStateError, match="part of the result recorded"):
-        ledger.append(GoalDisallowed(event_id="d", match_id=M, goal="g1"))
+        ledger.append(GoalDisallowed(event_id="dis", match_id=M, goal="g1"))
     awarded = ledger.append(ResultAwarded(event_id="aw", match_id=M, home_goals=0, away_goals=3))
     assert (score(awarded, M).home_goals, score(awarded, M).away_goals) == (0, 3)
 
@@ -400,3 +402,28 @@ def test_a_recorded_result_without_half_time_does_not_guess_it() -> None:
         M,
     )
     assert nil.half_time == Score(home=0, away=0)  # 0-0 at the end was 0-0 at half time
+
+
+def test_a_recorded_result_must_fit_a_match_recorded_period_by_period() -> None:
+    """After two goalless halves, 2-1 is a contradiction; at half time, no result yet."""
+    halves = [
+        schedule(),
+        PeriodStarted(event_id="a", match_id=M, period=Period.FIRST_HALF),
+        PeriodEnded(event_id="b", match_id=M, period=Period.FIRST_HALF),
+    ]
+    with pytest.raises(MatchStateError, match="after the first half"):
+        Ledger(halves).append(ResultRecorded(event_id="r", match_id=M, home_goals=0, away_goals=0))
+    full = Ledger(
+        [
+            *halves,
+            PeriodStarted(event_id="c", match_id=M, period=Period.SECOND_HALF),
+            PeriodEnded(event_id="d", match_id=M, period=Period.SECOND_HALF),
+            MatchEnded(event_id="e", match_id=M),
+        ]
+    )
+    with pytest.raises(MatchStateError, match="disagrees with the goals recorded"):
+        full.append(ResultRecorded(event_id="r", match_id=M, home_goals=2, away_goals=1))
+    assert (
+        len(full.append(ResultRecorded(event_id="r", match_id=M, home_goals=0, away_goals=0)))
+        == len(full) + 1
+    )

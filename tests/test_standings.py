@@ -352,3 +352,91 @@ def test_rules_default_to_the_competition_s_preset() -> None:
         for e in events
     ]
     assert standings(renamed).rules.name.startswith("Serie A from 2022-23")
+
+
+def fixtures(
+    games: list[tuple[str, str, int | None, int | None]],
+    competition: str = "L",
+    season_: str = "2019-20",
+) -> list[Event]:
+    out: list[Event] = []
+    for n, (home, away, hg, ag) in enumerate(games):
+        out.append(
+            MatchScheduled(
+                event_id=f"s{n}",
+                match_id=f"x{n}",
+                competition=competition,
+                season=season_,
+                round=f"Round {n + 1}",
+                kickoff=datetime(2020, 1, 1, 15, tzinfo=UTC) + timedelta(days=n),
+                home=Team(team_id=home, name=home),
+                away=Team(team_id=away, name=away),
+            )
+        )
+        if hg is not None and ag is not None:
+            out.append(
+                ResultRecorded(event_id=f"r{n}", match_id=f"x{n}", home_goals=hg, away_goals=ag)
+            )
+    return out
+
+
+def test_head_to_head_after_goal_difference_is_among_the_clubs_still_level() -> None:
+    """A, B, C level; A ahead on goal difference; then only B v C decides between B and C."""
+    rules = Rules(name="x", criteria=("goal_difference", "goals_scored", "h2h_points"))
+    games = [
+        ("B", "C", 1, 0),
+        ("C", "A", 1, 0),
+        ("A", "B", 1, 0),
+        ("A", "X", 5, 0),
+        ("B", "Y", 1, 0),
+        ("C", "Z", 1, 0),
+        ("X", "Y", 0, 0),
+        ("Y", "Z", 0, 0),
+        ("Z", "X", 0, 0),
+    ]
+    table = standings(fixtures(games), rules=rules)
+    assert [r.team.team_id for r in table.rows][:3] == ["A", "B", "C"]
+    assert table.row("C").decided_by == "goal difference"
+    assert not table.row("C").unresolved_tie
+
+
+def test_uefa_applies_head_to_head_to_the_whole_group_before_re_applying() -> None:
+    """B, C, D on 7: head-to-head points, then goal difference over all three, put C above D."""
+    games = [
+        ("B", "C", 1, 0),
+        ("B", "D", 3, 0),
+        ("C", "D", 1, 1),
+        ("C", "X1", 1, 0),
+        ("C", "X2", 1, 0),
+        ("D", "X1", 1, 0),
+        ("D", "X2", 1, 0),
+        ("B", "X1", 0, 0),
+        ("X1", "X2", 0, 0),
+    ]
+    table = standings(fixtures(games, "Champions League"), rules="uefa-groups")
+    assert [r.team.team_id for r in table.rows][:3] == ["B", "C", "D"]
+
+
+def test_bundesliga_waits_for_both_head_to_head_matches() -> None:
+    """Level on everything but head-to-head, with one meeting still to come: a shared place."""
+    games: list[tuple[str, str, int | None, int | None]] = [
+        ("A", "B", 1, 1),
+        ("A", "X", 2, 0),
+        ("B", "X", 2, 0),
+        ("B", "A", None, None),
+    ]
+    table = standings(fixtures(games, "Bundesliga"), rules="bundesliga")
+    a, b = table.row("A"), table.row("B")
+    assert (a.points, b.points, a.goal_difference, b.goal_difference) == (4, 4, 2, 2)
+    assert a.position == b.position == 1
+    assert a.tie_reason == "level until their head-to-head matches are all played"
+
+
+def test_a_deduction_for_a_team_not_in_the_season_is_an_error() -> None:
+    """A misspelt team id in PointsDeducted is refused with the close names."""
+    events = [
+        *fixtures([("Inter", "Roma", 1, 0)]),
+        PointsDeducted(event_id="d", competition="L", season="2019-20", team="inetr", points=3),
+    ]
+    with pytest.raises(LedgerError, match=r"names team 'inetr'.*did you mean 'Inter'"):
+        standings(events, rules=RULES)

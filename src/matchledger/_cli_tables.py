@@ -7,7 +7,7 @@ import difflib
 import re
 import sys
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -115,6 +115,7 @@ def _read(path: Path, season: str | None, tier: int | None) -> Ledger:
 
 def run_import(args: argparse.Namespace) -> int:
     """``matchledger import``."""
+    args.season = _season(args.season)
     ledger = _read(args.csv, args.season, args.tier)
     out: Path | None = args.output
     if out is None:
@@ -222,15 +223,29 @@ def _as_of(args: argparse.Namespace) -> date | datetime | int | None:
         return None
     text = args.as_of.strip()
     try:
-        return (
-            datetime.fromisoformat(text) if "T" in text or " " in text else date.fromisoformat(text)
-        )
+        if "T" not in text and " " not in text:
+            return date.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
+        # a time without a zone is read as UTC, the zone of kick-offs from results files
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
     except ValueError:
         raise CommandError(f"--as-of {text!r}: write a date like 2020-01-11") from None
 
 
+def _season(text: str | None) -> str | None:
+    from matchledger.importers.results_csv import _season_argument  # noqa: PLC0415
+
+    try:
+        return _season_argument(text)
+    except ValueError as exc:
+        raise CommandError(f"--season: {exc}") from None
+
+
 def run_table(args: argparse.Namespace) -> int:
     """``matchledger table``."""
+    args.season = _season(args.season)
+    if args.round is not None and args.round < 1:
+        raise CommandError(f"--round {args.round}: rounds start at 1")
     events: list[Event] = []
     for path in args.inputs:
         events.extend(_read(path, args.season, args.tier))

@@ -60,6 +60,9 @@ _NEXT_PERIODS: Final[dict[Period | None, frozenset[Period]]] = {
     Period.EXTRA_TIME_SECOND_HALF: frozenset({Period.PENALTY_SHOOTOUT}),
     Period.PENALTY_SHOOTOUT: frozenset(),
 }
+_FINAL_PERIODS: Final = frozenset(
+    {Period.SECOND_HALF, Period.EXTRA_TIME_SECOND_HALF, Period.PENALTY_SHOOTOUT}
+)
 _NOT_PLAYING: Final = frozenset(
     {MatchStatus.POSTPONED, MatchStatus.SUSPENDED, MatchStatus.ABANDONED, MatchStatus.CANCELLED}
 )
@@ -667,9 +670,22 @@ class MatchState:
                 f"ResultRecorded while the match is {self.status.value}",
                 hint="an abandoned or cancelled match gets its result with ResultAwarded",
             )
+        if self.started_any and self.ended_at is None and self.last_ended not in _FINAL_PERIODS:
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "type",
+                f"ResultRecorded after the {self.last_ended.value.replace('_', ' ')}"
+                if self.last_ended is not None
+                else "ResultRecorded before the first period ended",
+                hint="a result comes after the last period",
+            )
         home = sum(self.goals.values())
         away = len(self.goals) - home
-        if self.goals and (home, away) != (event.home_goals, event.away_goals):
+        # a match recorded period by period has all its goals: none means 0-0
+        detailed = bool(self.goals) or self.started_any
+        if detailed and (home, away) != (event.home_goals, event.away_goals):
             raise self._fail(
                 MatchStateError,
                 event,

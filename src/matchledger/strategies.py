@@ -1443,8 +1443,9 @@ def _seasons(  # noqa: PLR0913, PLR0917 - the options of seasons
                     counts_goals=draw(st.booleans()),
                 )
             )
+    playing = sorted({n for pair in chosen for n in pair})
     if deductions:
-        for n in draw(st.lists(st.integers(0, count - 1), max_size=2), label="deducted"):
+        for n in draw(st.lists(st.sampled_from(playing), max_size=2), label="deducted"):
             out.append(
                 PointsDeducted(
                     event_id=f"{competition[:20]}-{season}-d{len(out)}",

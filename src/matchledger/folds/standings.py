@@ -170,7 +170,7 @@ class Table:
         lines = [head]
         for r in self.rows:
             mark = "=" if r.unresolved_tie else "*" if r.decided_by else " "
-            deducted = f" (-{r.points_deducted})" if r.points_deducted else ""
+            deducted = f" ({-r.points_deducted:+d})" if r.points_deducted else ""
             lines.append(
                 f"{r.position:>3}{mark} {r.team.name:<{width}}  {r.played:>3} {r.won:>3} "
                 f"{r.drawn:>3} {r.lost:>3} {r.goals_for:>4} {r.goals_against:>4} "
@@ -387,11 +387,33 @@ class _Ranker:
         return blocks
 
     def separate(  # noqa: C901, PLR0912 - the chain of criteria, one case each
-        self, teams: list[str], chain: list[Criterion], scope: list[str], start: int
+        self,
+        teams: list[str],
+        chain: list[Criterion],
+        scope: list[str],
+        start: int,
+        full: list[Criterion] | None = None,
     ) -> list[tuple[list[str], str | None]]:
+        """Order ``teams`` (level on points) by ``chain``.
+
+        Head-to-head criteria look at the matches among ``scope``: all the clubs level
+        when head-to-head comes first (the mini-league keeps its figures), the clubs
+        still level when an overall criterion has split the group before it. With
+        ``reapply_head_to_head`` (UEFA), once the head-to-head criteria have run over
+        the whole group, they run again over the clubs still level.
+        """
+        full = chain if full is None else full
         if len(teams) == 1:
             return [(teams, None)]
         for i, crit in enumerate(chain):
+            at = len(full) - len(chain) + i
+            if (
+                self.rules.reapply_head_to_head
+                and not crit.head_to_head
+                and len(teams) < len(scope)
+                and any(c.head_to_head for c in full[:at])
+            ):
+                return self.separate(teams, full, teams, start, full)
             if crit.off_table:
                 if crit is Criterion.PLAY_OFF and not self.play_off_applies(start, len(teams)):
                     continue
@@ -399,7 +421,12 @@ class _Ranker:
             if crit.head_to_head:
                 found = self.head_to_head(crit, teams, scope)
                 if found is None:
-                    continue
+                    return [
+                        (
+                            sorted(teams, key=lambda t: self.names[t].casefold()),
+                            "level until their head-to-head matches are all played",
+                        )
+                    ]
                 values: dict[str, Fraction | int] = dict(found)
             else:
                 values = {t: self.overall(crit, t) for t in teams}
@@ -415,10 +442,10 @@ class _Ranker:
                     self.decided.setdefault(t, crit.label)
                 if len(sub) == 1:
                     out.append((sub, None))
-                elif crit.head_to_head and self.rules.reapply_head_to_head:
-                    out.extend(self.separate(sub, chain, sub, position))
                 else:
-                    out.extend(self.separate(sub, chain[i + 1 :], scope, position))
+                    # after an overall criterion, head-to-head is among the clubs still level
+                    narrowed = scope if crit.head_to_head else sub
+                    out.extend(self.separate(sub, chain[i + 1 :], narrowed, position, full))
                 position += len(sub)
             return out
         return [
@@ -530,8 +557,13 @@ def _table(
         teams.setdefault(s.away.team_id, s.away)
     deductions: dict[str, int] = {}
     for d in state.deductions:
+        if d.team not in teams:
+            msg = (
+                f"PointsDeducted {d.event_id!r} names team {d.team!r}, which plays no match of "
+                f"{competition} {season}{_close(d.team, list(teams))}"
+            )
+            raise LedgerError(msg)
         deductions[d.team] = deductions.get(d.team, 0) + d.points
-        teams.setdefault(d.team, Team(team_id=d.team, name=d.team))
     played = results(state)
     recs = records(played, teams, deductions)
     done = {r.match_id for r in played}
@@ -564,7 +596,7 @@ def _table(
                     form=rec.form(venue),
                     unresolved_tie=reason is not None,
                     tie_reason=reason,
-                    decided_by=ranker.decided.get(team),
+                    decided_by=None if reason is not None else ranker.decided.get(team),
                 )
             )
         position += len(block)

@@ -28,6 +28,7 @@ __all__ = [
 ]
 
 _BY_NAME = (
+    (("scottish", "scotland tier"), "scottish-premiership"),
     (
         ("premier league", "england tier 1", "first division", "english top flight"),
         "premier-league",
@@ -43,7 +44,7 @@ _BY_NAME = (
     (("ligue 1", "division 1", "france tier 1"), "ligue-1"),
     (("eredivisie", "holland tier 1", "netherlands tier 1"), "eredivisie"),
     (("primeira", "portugal tier 1"), "primeira-liga"),
-    (("scottish", "scotland tier 1", "premiership"), "scottish-premiership"),
+    (("premiership",), "scottish-premiership"),
     (("champions league", "europa league", "conference league"), "uefa-groups"),
     (("world cup",), "world-cup-groups"),
 )
@@ -55,6 +56,8 @@ def guess_rules(competition: str) -> str | None:
     Example:
         >>> guess_rules("Serie A"), guess_rules("England tier 3 (3N)"), guess_rules("Cup")
         ('serie-a', 'english-football-league', None)
+        >>> guess_rules("Scottish League One")
+        'scottish-premiership'
     """
     name = competition.casefold()
     for words, preset_name in _BY_NAME:

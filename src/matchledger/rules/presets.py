@@ -86,7 +86,7 @@ PREMIER_LEAGUE = Preset(
             "2018-19",
             name="Premier League 1992-93 to 2018-19",
             criteria=(GD, GF, PO),
-            off_table_places=(Place.ANY,),
+            off_table_places=TITLE_AND_RELEGATION,
             source="Premier League Handbook C.14: clubs still level share the place, or "
             "play off where the title, relegation or a competition place is at stake.",
         ),
@@ -146,14 +146,24 @@ SERIE_A = Preset(
         ),
         _era(
             "1972-73",
-            "1987-88",
-            name="Serie A 1972-73 to 1987-88",
+            "1986-87",
+            name="Serie A 1972-73 to 1986-87",
             win=2,
             criteria=(PO, GD),
             off_table_places=TITLE_AND_RELEGATION,
             relegation_places=3,
             source="Play-off for the title and relegation, goal difference elsewhere; 16 "
             "clubs, three relegated.",
+        ),
+        _era(
+            "1987-88",
+            "1987-88",
+            name="Serie A 1987-88",
+            win=2,
+            criteria=(PO, GD),
+            off_table_places=TITLE_AND_RELEGATION,
+            relegation_places=2,
+            source="As 1972-73 to 1986-87, but two relegated as the league grew to 18 clubs.",
         ),
         _era(
             "1988-89",
