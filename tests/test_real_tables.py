@@ -266,3 +266,23 @@ def test_both_sources_agree_on_serie_a_2019_20(shared_data: Path, file: str, sea
     rows = table(shared_data, file, season, "serie-a")
     top = sorted(rows.values(), key=lambda r: r.position)[:4]
     assert [r.points for r in top] == [83, 82, 78, 78]
+
+
+@pytest.mark.parametrize(
+    ("season", "safe", "pair", "place"),
+    [
+        ("2000-01", "US Lecce", ("Hellas Verona", "Reggina Calcio"), 14),
+        ("2004-05", "ACF Fiorentina", ("Bologna FC", "Parma FC"), 17),
+    ],
+)
+def test_serie_a_three_level_a_mini_league_picks_the_play_off_pair(
+    shared_data: Path, season: str, safe: str, pair: tuple[str, str], place: int
+) -> None:
+    """Three level on the relegation line: the mini-league saves one, the other two play off."""
+    rows = table(shared_data, "engsoccerdata/italy.csv", season, "serie-a")
+    assert rows[safe].position == place - 1
+    assert not rows[safe].unresolved_tie
+    assert [rows[t].position for t in pair] == [place, place]
+    assert all(rows[t].unresolved_tie for t in pair)
+    decided = table(shared_data, "engsoccerdata/italy.csv", season, "serie-a", decided=pair)
+    assert [decided[t].position for t in pair] == [place, place + 1]

@@ -440,3 +440,17 @@ def test_a_deduction_for_a_team_not_in_the_season_is_an_error() -> None:
     ]
     with pytest.raises(LedgerError, match=r"names team 'inetr'.*did you mean 'Inter'"):
         standings(events, rules=RULES)
+
+
+def test_what_if_reaches_every_meeting() -> None:
+    """Two meetings with the same home side: a second hypothetical result takes the second."""
+    games: list[tuple[str, str, int | None, int | None]] = [
+        ("A", "B", 1, 0),
+        ("A", "B", None, None),
+    ]
+    once = what_if(fixtures(games), [("A", "B", 0, 2)], rules=RULES)
+    assert (once.row("A").won, once.row("B").won) == (1, 1)  # the unplayed meeting
+    twice = what_if(fixtures(games), [("A", "B", 0, 2), ("A", "B", 0, 2)], rules=RULES)
+    assert twice.row("B").won == 2
+    with pytest.raises(LedgerError, match="no match A v B left"):
+        what_if(fixtures(games), [("A", "B", 0, 2)] * 3, rules=RULES)

@@ -386,7 +386,7 @@ class _Ranker:
             i = j
         return blocks
 
-    def separate(  # noqa: C901, PLR0912 - the chain of criteria, one case each
+    def separate(  # noqa: C901, PLR0911, PLR0912 - the chain of criteria, one case each
         self,
         teams: list[str],
         chain: list[Criterion],
@@ -417,6 +417,8 @@ class _Ranker:
             if crit.off_table:
                 if crit is Criterion.PLAY_OFF and not self.play_off_applies(start, len(teams)):
                     continue
+                if crit is Criterion.PLAY_OFF and len(teams) > 2:
+                    return self.mini_league_then_play_off(teams, chain[i + 1 :], start)
                 return self.off_table(teams, crit)
             if crit.head_to_head:
                 found = self.head_to_head(crit, teams, scope)
@@ -464,6 +466,30 @@ class _Ranker:
             return True
         line = self.size - self.rules.relegation_places
         return Place.RELEGATION in places and start <= line < end
+
+    def mini_league_then_play_off(
+        self, teams: list[str], rest: list[Criterion], start: int
+    ) -> list[tuple[list[str], str | None]]:
+        """Three or more level where a play-off decides: a mini-league picks the two.
+
+        The clubs are ordered by their mini-league (then the rest of the chain); the two
+        either side of the contested line (first place, or the relegation line) play off.
+        """
+        chain = [Criterion.H2H_POINTS, Criterion.H2H_GOAL_DIFFERENCE]
+        chain += [c for c in rest if not c.head_to_head and not c.off_table]
+        blocks = self.separate(teams, chain, teams, start)
+        order = [t for block, _ in blocks for t in block]
+        if any(reason is not None for _, reason in blocks):
+            return blocks  # the mini-league itself leaves clubs level: say so
+        # the contested line: first place, else the last safe place
+        cut = self.size - self.rules.relegation_places - start
+        title = start == 1 and Place.TITLE in self.rules.off_table_places
+        first = 0 if title or not 0 <= cut < len(order) - 1 else cut
+        pair = order[first : first + 2]
+        out: list[tuple[list[str], str | None]] = [([t], None) for t in order[:first]]
+        out.extend(self.off_table(pair, Criterion.PLAY_OFF))
+        out.extend(([t], None) for t in order[first + 2 :])
+        return out
 
     def off_table(self, teams: list[str], crit: Criterion) -> list[tuple[list[str], str | None]]:
         members = set(teams)
@@ -639,13 +665,15 @@ def what_if(  # noqa: PLR0913 - the table's questions plus the results
     """
     chosen, comp, seas = _select(events, competition, season, as_of)
     by_name: dict[str, str] = {}
-    fixtures: dict[tuple[str, str], MatchScheduled] = {}
+    fixtures: dict[tuple[str, str], list[MatchScheduled]] = {}
     for e in chosen:
         if isinstance(e, MatchScheduled):
             for t in (e.home, e.away):
                 by_name[t.team_id] = t.team_id
                 by_name[t.name] = t.team_id
-            fixtures.setdefault((e.home.team_id, e.away.team_id), e)
+            fixtures.setdefault((e.home.team_id, e.away.team_id), []).append(e)
+    played = {r.match_id for r in results(fold_season(chosen))}
+    taken: set[str] = set()
     extra: list[Event] = []
     for n, (home, away, hg, ag) in enumerate(results_):
         ids = []
@@ -655,10 +683,13 @@ def what_if(  # noqa: PLR0913 - the table's questions plus the results
                 msg = f"what-if result {n}: no team {name!r} in {comp} {seas}{close}"
                 raise LedgerError(msg)
             ids.append(by_name[name])
-        fixture = fixtures.get((ids[0], ids[1]))
-        if fixture is None:
-            msg = f"what-if result {n}: no match {home} v {away} in {comp} {seas}"
+        # the first meeting still to play, else the latest played, never one used already
+        options = _meetings(fixtures.get((ids[0], ids[1]), []), played, taken)
+        if not options:
+            msg = f"what-if result {n}: no match {home} v {away} left in {comp} {seas}"
             raise LedgerError(msg)
+        fixture = options[0]
+        taken.add(fixture.match_id)
         extra.append(
             ResultAwarded(
                 event_id=f"what-if:{n}",
@@ -670,6 +701,16 @@ def what_if(  # noqa: PLR0913 - the table's questions plus the results
         )
     state = fold_season([*chosen, *extra])
     return _table(state, resolve(_rules_for(rules, comp), seas), comp, seas, None)
+
+
+def _meetings(
+    fixtures: list[MatchScheduled], played: set[str], taken: set[str]
+) -> list[MatchScheduled]:
+    """Meetings for a hypothetical result: to play (earliest first), then played (latest)."""
+    free = [f for f in fixtures if f.match_id not in taken]
+    to_play = sorted((f for f in free if f.match_id not in played), key=lambda f: f.kickoff)
+    done = sorted((f for f in free if f.match_id in played), key=lambda f: f.kickoff)
+    return to_play + done[::-1]
 
 
 def _rules_for(rules: Rules | Preset | str | None, competition: str) -> Rules | Preset | str:
