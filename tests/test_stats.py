@@ -7,6 +7,7 @@ from collections import Counter
 import orjson
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import matchledger as ml
 from builders import M, card, end, lineup, p, schedule, start
@@ -204,3 +205,99 @@ def test_minutes_fill_eleven_places(events: list[ml.Event]) -> None:
             assert total <= 11 * length
         else:
             assert total == 11 * length
+
+
+# --- corrections ----------------------------------------------------------------------------------
+
+
+def test_a_goal_turned_into_an_own_goal() -> None:
+    """Gosens's equaliser credited as an own goal by Bastoni: score unchanged, tallies moved."""
+    seed = ml.load_example()
+    bastoni = ml.Player(player_id="alessandro-bastoni", name="Alessandro Bastoni")
+    credited = seed.append(
+        ml.GoalCredited(
+            event_id="dg",
+            match_id=ml.EXAMPLE_MATCH_ID,
+            goal="ia-022",
+            player=bastoni,
+            own_goal=True,
+        )
+    )
+    before, after = by_name(seed), by_name(credited)
+    assert (after["Robin Gosens"].goals, after["Robin Gosens"].shots) == (0, 1)
+    assert after["Alessandro Bastoni"].own_goals == 1
+    assert ml.score(credited, ml.EXAMPLE_MATCH_ID) == ml.score(seed, ml.EXAMPLE_MATCH_ID)
+    changed = {
+        (name, field)
+        for name in before
+        for field in ml.PlayerStats.__annotations__
+        if getattr(before[name], field) != getattr(after[name], field)
+    }
+    assert changed == {("Robin Gosens", "goals"), ("Alessandro Bastoni", "own_goals")}
+
+
+def test_a_goal_credited_to_a_teammate_and_a_card_rescinded() -> None:
+    """Only the named fields change; a rescinded card leaves the minutes as played."""
+    seed = ml.load_example()
+    lukaku = ml.Player(player_id="romelu-lukaku", name="Romelu Lukaku")
+    ledger = seed.extend(
+        [
+            ml.GoalCredited(
+                event_id="dg", match_id=ml.EXAMPLE_MATCH_ID, goal="ia-005", player=lukaku
+            ),
+            ml.CardRescinded(event_id="cr", match_id=ml.EXAMPLE_MATCH_ID, card="ia-006"),
+        ]
+    )
+    s = by_name(ledger)
+    assert (s["Lautaro Martínez"].goals, s["Romelu Lukaku"].goals) == (0, 1)
+    assert s["Romelu Lukaku"].assists == 1  # the recorded assist stays with the goal
+    assert s["Hans Hateboer"].yellow_cards == 0
+    assert s["Hans Hateboer"].minutes_played == 95
+    with pytest.raises(ml.MatchStateError, match="already rescinded"):
+        ledger.append(ml.CardRescinded(event_id="cr2", match_id=ml.EXAMPLE_MATCH_ID, card="ia-006"))
+    with pytest.raises(ml.UnknownReferenceError, match="a ShotTaken"):
+        ledger.append(ml.CardRescinded(event_id="cr3", match_id=ml.EXAMPLE_MATCH_ID, card="ia-005"))
+    with pytest.raises(ml.MatchStateError, match="not a goal that stands"):
+        ledger.append(
+            ml.GoalCredited(
+                event_id="dg2", match_id=ml.EXAMPLE_MATCH_ID, goal="ia-008", player=lukaku
+            )
+        )
+
+
+@given(match_events(finished=True, corrections=False), st.data())
+def test_a_correction_changes_only_what_it_names(
+    events: list[ml.Event], data: st.DataObject
+) -> None:
+    """Disallowing a goal or rescinding a card changes only the fields those name."""
+    ledger = Ledger(events)
+    (mid,) = ledger.match_ids
+    goals = [e for e in events if isinstance(e, ShotTaken) and e.is_goal]
+    cards = [e for e in events if isinstance(e, ml.CardShown) and not e.official]
+    choices: list[ml.Event] = [
+        GoalDisallowed(event_id="fix", match_id=mid, goal=g.event_id) for g in goals
+    ] + [ml.CardRescinded(event_id="fix", match_id=mid, card=c.event_id) for c in cards]
+    if not choices:
+        return
+    fix = data.draw(st.sampled_from(choices))
+    before = {s.player_id: s for s in player_stats(ledger)}
+    after = {s.player_id: s for s in player_stats(ledger.append(fix))}
+    if isinstance(fix, GoalDisallowed):
+        shot = next(g for g in goals if g.event_id == fix.goal)
+        allowed = {(shot.player.player_id, "goals")}
+        if shot.assist is not None:
+            allowed.add((shot.assist.player_id, "assists"))
+        if shot.situation is Situation.PENALTY:
+            allowed.add((shot.player.player_id, "penalties_scored"))
+        allowed |= {(pid, "goals_conceded") for pid in before}
+    else:
+        shown = next(c for c in cards if c.event_id == fix.card)
+        allowed = {(shown.player.player_id, "yellow_cards"), (shown.player.player_id, "red_cards")}
+    changed = {
+        (pid, f)
+        for pid in before
+        for f in ml.PlayerStats.__annotations__
+        if getattr(before[pid], f) != getattr(after[pid], f)
+    }
+    assert changed <= allowed
+    assert changed

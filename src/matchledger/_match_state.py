@@ -24,9 +24,11 @@ from matchledger.errors import (
 )
 from matchledger.events import (
     PLAY_EVENT_TYPES,
+    CardRescinded,
     CardShown,
     Event,
     FoulCommitted,
+    GoalCredited,
     GoalDisallowed,
     LineupAnnounced,
     MatchEnded,
@@ -91,6 +93,7 @@ class MatchState:
         "on_pitch",
         "period",
         "recorded_at",
+        "rescinded",
         "schedule",
         "started_any",
         "status",
@@ -118,6 +121,7 @@ class MatchState:
         self.cautioned: set[str] = set()
         self.goals: dict[str, bool] = {}  # goals that stand: id -> counts for the home side
         self.disallowed: set[str] = set()
+        self.rescinded: set[str] = set()
 
     def copy(self) -> MatchState:
         """A copy that can be changed without changing this one."""
@@ -129,6 +133,7 @@ class MatchState:
         new.cautioned = set(self.cautioned)
         new.goals = dict(self.goals)
         new.disallowed = set(self.disallowed)
+        new.rescinded = set(self.rescinded)
         new.lineup_squad = dict(self.lineup_squad)
         new.lineup_bench = dict(self.lineup_bench)
         return new
@@ -233,6 +238,25 @@ class MatchState:
             self._admit_lineup(event, index)
         elif isinstance(event, GoalDisallowed):
             self._admit_disallowed(event, index, lookup)
+        elif isinstance(event, GoalCredited):
+            self._check_reference(
+                event, index, "goal", event.goal, lookup, (ShotTaken, OwnGoalScored)
+            )
+            if event.goal not in self.goals:
+                raise self._fail(
+                    MatchStateError,
+                    event,
+                    index,
+                    "goal",
+                    f"{event.goal!r} is not a goal that stands (never a goal, or disallowed)",
+                )
+        elif isinstance(event, CardRescinded):
+            self._check_reference(event, index, "card", event.card, lookup, CardShown)
+            if event.card in self.rescinded:
+                raise self._fail(
+                    MatchStateError, event, index, "card", f"{event.card!r} was already rescinded"
+                )
+            self.rescinded.add(event.card)
         elif isinstance(event, VarReviewed):
             self._check_at(event, index)
             self._check_reference(event, index, "subject", event.subject, lookup, None)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from matchledger.events import (
+    CardRescinded,
     CardShown,
     Event,
     FoulCommitted,
+    GoalCredited,
     GoalDisallowed,
     LineupAnnounced,
     MatchEnded,
@@ -19,6 +21,7 @@ from matchledger.events import (
     PeriodEnded,
     PeriodStarted,
     ResultAwarded,
+    ResultRecorded,
     ShootoutKickTaken,
     ShotOutcome,
     ShotTaken,
@@ -122,6 +125,13 @@ def _describe(event: Event, names: dict[str, str]) -> str | None:  # noqa: C901,
     if isinstance(event, GoalDisallowed):
         why = f" ({event.reason})" if event.reason else ""
         return f"Goal {event.goal} disallowed{why}"
+    if isinstance(event, GoalCredited):
+        kind = "an own goal by" if event.own_goal else "credited to"
+        return f"Goal {event.goal} is now {kind} {event.player.name}"
+    if isinstance(event, CardRescinded):
+        return f"Card {event.card} rescinded"
+    if isinstance(event, ResultRecorded):
+        return f"Result: {event.home_goals}-{event.away_goals}"
     if isinstance(event, ResultAwarded):
         return f"Result awarded: {event.home_goals}-{event.away_goals}"
     if isinstance(event, MatchStatusChanged):

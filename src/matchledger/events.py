@@ -40,10 +40,12 @@ __all__ = [
     "PLAY_EVENT_TYPES",
     "BodyPart",
     "Card",
+    "CardRescinded",
     "CardShown",
     "CompetitionEvent",
     "Event",
     "FoulCommitted",
+    "GoalCredited",
     "GoalDisallowed",
     "LineupAnnounced",
     "LineupEntry",
@@ -735,6 +737,40 @@ class GoalDisallowed(_MatchEvent):
 
 
 @frozen(kw_only=True)
+class GoalCredited(_MatchEvent):
+    """A goal already recorded is credited to another player, or turned into an own goal.
+
+    The goal still counts for the same team; only who scored it changes (a dubious-goals
+    decision). With ``own_goal=True``, ``player`` is the opponent who put the ball into
+    his own net; otherwise a player of the scoring team. An own goal has no assist.
+
+    Example:
+        >>> GoalCredited(event_id="c1", match_id="m1", goal="e7",
+        ...              player=Player(player_id="toloi", name="Rafael Tolói"),
+        ...              own_goal=True).own_goal
+        True
+    """
+
+    goal: str = field(validator=c.text())
+    player: Player = field(validator=c.instance(Player))
+    own_goal: bool = field(default=False, validator=c.flag())
+    reason: str | None = field(default=None, validator=c.text(optional=True, max_len=500))
+
+
+@frozen(kw_only=True)
+class CardRescinded(_MatchEvent):
+    """A card already shown is withdrawn on appeal; it no longer counts.
+
+    Example:
+        >>> CardRescinded(event_id="x1", match_id="m1", card="c7", reason="appeal upheld").card
+        'c7'
+    """
+
+    card: str = field(validator=c.text())
+    reason: str | None = field(default=None, validator=c.text(optional=True, max_len=500))
+
+
+@frozen(kw_only=True)
 class ResultAwarded(_MatchEvent):
     """An authority fixed the result, overriding whatever happened on the pitch.
 
@@ -895,6 +931,8 @@ MatchEvent: TypeAlias = (
     | SubstitutionMade
     | ShootoutKickTaken
     | GoalDisallowed
+    | GoalCredited
+    | CardRescinded
     | ResultAwarded
     | ResultRecorded
 )
@@ -923,6 +961,8 @@ EVENT_TYPES: Final[tuple[type[Event], ...]] = (
     SubstitutionMade,
     ShootoutKickTaken,
     GoalDisallowed,
+    GoalCredited,
+    CardRescinded,
     ResultAwarded,
     ResultRecorded,
     PointsDeducted,

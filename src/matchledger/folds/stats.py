@@ -11,6 +11,10 @@ The conventions, in one place:
   outfield player.
 * **Penalties**: ``penalties_missed`` is every penalty taken that was not a goal (saved,
   wide, woodwork); the goalkeeper who saved it gets ``penalties_saved`` and a save.
+* **Corrections**: a ``GoalCredited`` moves the goal (or, as an own goal, to the
+  opponent who scored it, without its assist); the shot stays the original shooter's,
+  and so do a penalty's numbers. A ``CardRescinded`` takes the card's yellow and red
+  back; the minutes stay as played.
 * **Cards**: a second yellow counts as a yellow card *and* a red card, so a player sent
   off for two cautions has ``yellow_cards == 2`` and ``red_cards == 1``. Cards to team
   officials are not player statistics.
@@ -37,9 +41,11 @@ from attrs import frozen
 
 from matchledger.events import (
     Card,
+    CardRescinded,
     CardShown,
     Event,
     FoulCommitted,
+    GoalCredited,
     GoalDisallowed,
     LineupAnnounced,
     MatchScheduled,
@@ -164,6 +170,9 @@ class _Match:
         self.latest = 0.0  # the latest clock an event of the period in progress gave
         # goal id -> (scorer id, the counter to take back, conceding team, its keeper)
         self.goals: dict[str, tuple[str, str, str, str | None]] = {}
+        self.assists: dict[str, tuple[Player, str]] = {}  # goal id -> assist, team
+        self.penalty_goals: dict[str, tuple[Player, str]] = {}  # goal id -> taker, team
+        self.cards: dict[str, CardShown] = {}
         self.lineups = False
 
     def opponent(self, team: str) -> str:
@@ -249,8 +258,11 @@ def _step(m: _Match, e: Event) -> None:  # noqa: C901, PLR0912, PLR0915 - one ca
         if outcome is ShotOutcome.GOAL:
             m.add(e.player, e.team, "goals")
             m.add(e.assist, e.team, "assists")
+            if e.assist is not None:
+                m.assists[e.event_id] = (e.assist, e.team)
             if penalty:
                 m.add(e.player, e.team, "penalties_scored")
+                m.penalty_goals[e.event_id] = (e.player, e.team)
             m.goals[e.event_id] = (e.player.player_id, "goals", opp, keeper_id)
             if keeper_id is not None:
                 m.add(Player(player_id=keeper_id, name=m.info[keeper_id][0]), opp, "goals_conceded")
@@ -267,8 +279,14 @@ def _step(m: _Match, e: Event) -> None:  # noqa: C901, PLR0912, PLR0915 - one ca
         if found is None:
             return
         scorer, counter, conceding, keeper_id = found
-        name, team = m.info[scorer]  # the assist and a penalty scored: taken back by the caller
+        name, team = m.info[scorer]
         m.add(Player(player_id=scorer, name=name), team, counter, -1)
+        assist = m.assists.pop(e.goal, None)
+        if assist is not None:
+            m.add(assist[0], assist[1], "assists", -1)
+        taker = m.penalty_goals.pop(e.goal, None)
+        if taker is not None:
+            m.add(taker[0], taker[1], "penalties_scored", -1)
         if keeper_id is not None:
             m.add(
                 Player(player_id=keeper_id, name=m.info[keeper_id][0]),
@@ -276,6 +294,30 @@ def _step(m: _Match, e: Event) -> None:  # noqa: C901, PLR0912, PLR0915 - one ca
                 "goals_conceded",
                 -1,
             )
+    elif isinstance(e, GoalCredited):
+        found = m.goals.get(e.goal)
+        if found is None:
+            return
+        scorer, counter, conceding, keeper_id = found
+        name, team = m.info[scorer]
+        m.add(Player(player_id=scorer, name=name), team, counter, -1)
+        if e.own_goal:
+            m.add(e.player, conceding, "own_goals")
+            assist = m.assists.pop(e.goal, None)  # an own goal has no assist
+            if assist is not None:
+                m.add(assist[0], assist[1], "assists", -1)
+        else:
+            m.add(e.player, m.opponent(conceding), "goals")
+        counter = "own_goals" if e.own_goal else "goals"
+        m.goals[e.goal] = (e.player.player_id, counter, conceding, keeper_id)
+    elif isinstance(e, CardRescinded):
+        shown = m.cards.pop(e.card, None)
+        if shown is None:
+            return
+        if shown.card is not Card.RED:
+            m.add(shown.player, shown.team, "yellow_cards", -1)
+        if shown.card.dismisses:
+            m.add(shown.player, shown.team, "red_cards", -1)
     elif isinstance(e, PenaltyAwarded):
         m.add(e.won_by, e.team, "penalties_won")
         m.add(e.conceded_by, m.opponent(e.team), "penalties_conceded")
@@ -285,6 +327,7 @@ def _step(m: _Match, e: Event) -> None:  # noqa: C901, PLR0912, PLR0915 - one ca
     elif isinstance(e, CardShown):
         if e.official:
             return
+        m.cards[e.event_id] = e
         if e.card is not Card.RED:
             m.add(e.player, e.team, "yellow_cards")
         if e.card.dismisses:
@@ -305,7 +348,7 @@ def _step(m: _Match, e: Event) -> None:  # noqa: C901, PLR0912, PLR0915 - one ca
             m.add(e.player, e.team, "shootout_kicks_scored")
 
 
-def player_stats(  # noqa: C901 - the fold and the merge, in one pass
+def player_stats(
     events: Iterable[Event], match_id: str | None = None, *, per_match: bool = False
 ) -> list[PlayerStats]:
     """Every player's stats over a ledger (or one match of it), in order of team and name.
@@ -318,7 +361,6 @@ def player_stats(  # noqa: C901 - the fold and the merge, in one pass
         >>> gk.penalties_saved, gk.saves, gk.goals_conceded
         (1, 2, 1)
     """
-    shots: dict[str, ShotTaken] = {}
     matches: dict[str, _Match] = {}
     for e in events:
         mid = getattr(e, "match_id", None)
@@ -330,13 +372,6 @@ def player_stats(  # noqa: C901 - the fold and the merge, in one pass
         m = matches.get(mid)
         if m is None:
             continue
-        if isinstance(e, ShotTaken) and e.is_goal:
-            shots[e.event_id] = e
-        if isinstance(e, GoalDisallowed) and e.goal in shots:
-            shot = shots[e.goal]
-            m.add(shot.assist, shot.team, "assists", -1)
-            if shot.situation is Situation.PENALTY:
-                m.add(shot.player, shot.team, "penalties_scored", -1)
         _step(m, e)
     out: list[PlayerStats] = []
     for m in matches.values():
