@@ -301,3 +301,17 @@ def test_a_correction_changes_only_what_it_names(
     }
     assert changed <= allowed
     assert changed
+
+
+@given(match_events(finished=True))
+def test_team_stats_come_from_the_players(events: list[ml.Event]) -> None:
+    """A team's goals in team_stats are the goals on the pitch; its shots its players'."""
+    ledger = Ledger(events)
+    (mid,) = ledger.match_ids
+    line = ml.score(ledger, mid)
+    home, away = ml.team_stats(ledger, mid)
+    assert (home.team, away.team) == (line.home.team_id, line.away.team_id)
+    assert (home.goals, away.goals) == (line.on_pitch.home, line.on_pitch.away)
+    for t in (home, away):
+        assert t.shots == sum(p.shots for p in player_stats(ledger) if p.team == t.team)
+        assert t.shots == t.shots_on_target + t.shots_off_target + t.shots_blocked

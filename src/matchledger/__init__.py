@@ -80,12 +80,14 @@ from matchledger.folds import (
     SeasonFold,
     Table,
     TeamRecord,
+    TeamStats,
     TieBreak,
     player_stats,
     run,
     score,
     scores,
     standings,
+    team_stats,
     what_if,
 )
 from matchledger.ledger import Ledger
@@ -153,6 +155,7 @@ __all__ = [
     "Table",
     "Team",
     "TeamRecord",
+    "TeamStats",
     "TieBreak",
     "TieDecided",
     "TieMethod",
@@ -174,5 +177,6 @@ __all__ = [
     "score",
     "scores",
     "standings",
+    "team_stats",
     "what_if",
 ]

@@ -4,7 +4,7 @@ from matchledger.folds._fold import Fold, MergeableFold, run
 from matchledger.folds.records import MatchResult, SeasonFold, SeasonState, Split, TeamRecord
 from matchledger.folds.score import Score, ScoreFold, Scoreline, ScoreState, score, scores
 from matchledger.folds.standings import Row, Table, TieBreak, standings, what_if
-from matchledger.folds.stats import PlayerStats, player_stats
+from matchledger.folds.stats import PlayerStats, TeamStats, player_stats, team_stats
 
 __all__ = [
     "Fold",
@@ -21,11 +21,13 @@ __all__ = [
     "Split",
     "Table",
     "TeamRecord",
+    "TeamStats",
     "TieBreak",
     "player_stats",
     "run",
     "score",
     "scores",
     "standings",
+    "team_stats",
     "what_if",
 ]

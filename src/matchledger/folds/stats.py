@@ -63,7 +63,7 @@ from matchledger.events import (
     SubstitutionMade,
 )
 
-__all__ = ["PlayerStats", "player_stats"]
+__all__ = ["PlayerStats", "TeamStats", "player_stats", "team_stats"]
 
 _COUNTS: Final = (
     "appearances",
@@ -387,3 +387,95 @@ def player_stats(
     for s in out:
         merged[s.player_id] = merged[s.player_id].merge(s) if s.player_id in merged else s
     return sorted(merged.values(), key=lambda s: (s.team, s.name.casefold()))
+
+
+@frozen(kw_only=True)
+class TeamStats:
+    """A team's numbers in one match, summed from its players' (the same fold).
+
+    Example:
+        >>> from matchledger import load_example, EXAMPLE_MATCH_ID
+        >>> t = {s.team: s for s in team_stats(load_example(), EXAMPLE_MATCH_ID)}
+        >>> (t["atalanta"].shots, t["atalanta"].woodwork, t["inter"].yellow_cards)
+        (6, 2, 2)
+    """
+
+    match_id: str
+    team: str
+    goals: int = 0
+    own_goals_for: int = 0
+    shots: int = 0
+    shots_on_target: int = 0
+    shots_off_target: int = 0
+    shots_blocked: int = 0
+    woodwork: int = 0
+    saves: int = 0
+    fouls: int = 0
+    yellow_cards: int = 0
+    red_cards: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain values, for JSON or a dataframe."""
+        return attrs.asdict(self)
+
+
+def team_stats(events: Iterable[Event], match_id: str) -> list[TeamStats]:
+    """The home and away team's numbers in one match (cards to officials not counted).
+
+    ``own_goals_for`` are the opponent's own goals, which count for this team.
+
+    Raises:
+        KeyError: when the events do not schedule ``match_id``.
+    """
+    events = list(events)
+    schedule = next(
+        (e for e in events if isinstance(e, MatchScheduled) and e.match_id == match_id), None
+    )
+    if schedule is None:
+        msg = f"no match {match_id!r} in the events"
+        raise KeyError(msg)
+    sides = (schedule.home.team_id, schedule.away.team_id)
+    sums = {
+        t: dict.fromkeys(
+            (
+                "goals",
+                "own_goals",
+                "shots",
+                "shots_on_target",
+                "shots_off_target",
+                "shots_blocked",
+                "woodwork",
+                "saves",
+                "fouls_committed",
+                "yellow_cards",
+                "red_cards",
+            ),
+            0,
+        )
+        for t in sides
+    }
+    for p in player_stats(events, match_id):
+        for key, total in sums[p.team].items():
+            sums[p.team][key] = total + getattr(p, key)
+    out = []
+    for team in sides:
+        other = sides[1] if team == sides[0] else sides[0]
+        s = sums[team]
+        out.append(
+            TeamStats(
+                match_id=match_id,
+                team=team,
+                goals=s["goals"] + sums[other]["own_goals"],
+                own_goals_for=sums[other]["own_goals"],
+                shots=s["shots"],
+                shots_on_target=s["shots_on_target"],
+                shots_off_target=s["shots_off_target"],
+                shots_blocked=s["shots_blocked"],
+                woodwork=s["woodwork"],
+                saves=s["saves"],
+                fouls=s["fouls_committed"],
+                yellow_cards=s["yellow_cards"],
+                red_cards=s["red_cards"],
+            )
+        )
+    return out
