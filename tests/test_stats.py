@@ -315,3 +315,33 @@ def test_team_stats_come_from_the_players(events: list[ml.Event]) -> None:
     for t in (home, away):
         assert t.shots == sum(p.shots for p in player_stats(ledger) if p.team == t.team)
         assert t.shots == t.shots_on_target + t.shots_off_target + t.shots_blocked
+
+
+@given(match_events(finished=True, lineups=True))
+def test_a_keeper_who_played_throughout_faced_every_attempt(events: list[ml.Event]) -> None:
+    """His saves are the opponent's saved shots; his goals conceded the opponent's goals."""
+    ledger = Ledger(events)
+    (mid,) = ledger.match_ids
+    line = ml.score(ledger, mid)
+    stats = {s.player_id: s for s in player_stats(ledger)}
+    for lineup_event in (e for e in events if isinstance(e, ml.LineupAnnounced)):
+        keepers = [x.player.player_id for x in lineup_event.starters if x.position == "GK"]
+        if not keepers:
+            continue
+        (keeper,) = keepers
+        left = any(
+            (isinstance(e, SubstitutionMade) and e.player_off.player_id == keeper)
+            or (isinstance(e, ml.CardShown) and e.card.dismisses and e.player.player_id == keeper)
+            for e in events
+        )
+        if left:
+            continue
+        team = lineup_event.team
+        saved = sum(
+            1
+            for e in events
+            if isinstance(e, ShotTaken) and e.team != team and e.outcome is ShotOutcome.SAVED
+        )
+        conceded = line.on_pitch.away if team == line.home.team_id else line.on_pitch.home
+        assert stats[keeper].saves == saved
+        assert stats[keeper].goals_conceded == conceded

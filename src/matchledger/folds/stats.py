@@ -26,8 +26,9 @@ The conventions, in one place:
   nominal length (45 or 15 minutes) plus the added time recorded when it ended
   (``PeriodEnded.at``, e.g. ``45+1'``). A player who comes on at ``90+2'`` in a second
   half that ended at ``90+4'`` plays 2 minutes; the player he replaced plays the rest.
-  A substitution or dismissal without a time counts from the start of the period in
-  progress, one between periods from the end of the last period. Without lineups no
+  A substitution or dismissal without a time counts from the latest time recorded
+  before it in the period in progress, one between periods from the end of the last
+  period. Without lineups no
   minutes are counted.
 """
 
@@ -191,7 +192,7 @@ class _Match:
         if self.period is None:  # between periods (a half-time substitution, say)
             return self.clock_end
         if at is None or at.period is not self.period:
-            return self.period_start
+            return self.latest  # no time: just after the events recorded before it
         base, _ = _NOMINAL[at.period]
         minute = at.minute + at.added - base
         when = self.period_start + max(0, minute)
@@ -202,7 +203,8 @@ class _Match:
         since = self.on_since.pop(pid, None)
         if since is not None:
             name, team = self.info[pid]
-            self.add(Player(player_id=pid, name=name), team, "minutes_played", round(when - since))
+            played = max(0, round(when - since))
+            self.add(Player(player_id=pid, name=name), team, "minutes_played", played)
         for team, keeper in self.keeper.items():
             if keeper == pid:
                 self.keeper[team] = None
