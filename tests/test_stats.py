@@ -135,7 +135,9 @@ def test_stats_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stats", "examples/inter-atalanta.json", "--json"]) == 0
     rows = orjson.loads(cap.readouterr().out)
     assert len(rows) == 27  # 22 starters and 5 substitutes who came on
-    assert set(rows[0]) == set(PlayerStats.__annotations__)
+    assert set(rows[0]) == {*PlayerStats.__annotations__, "team_id"}
+    lautaro = next(r for r in rows if r["name"] == "Lautaro Martínez")
+    assert (lautaro["team"], lautaro["team_id"], lautaro["goals"]) == ("Inter", "inter", 1)
     assert (
         main(["stats", "examples/inter-atalanta.json", "--team", "Inter", "--player", "lautaro"])
         == 0

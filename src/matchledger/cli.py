@@ -234,7 +234,11 @@ def _cmd_stats(args: argparse.Namespace) -> int:
         and (args.player is None or args.player.casefold() in s.name.casefold())
     ]
     if args.json:
-        out = orjson.dumps([r.to_dict() for r in rows], option=orjson.OPT_INDENT_2)
+        # as in `table --json`: the team's name, and its id beside it
+        dicts = [
+            {**r.to_dict(), "team": names.get(r.team, r.team), "team_id": r.team} for r in rows
+        ]
+        out = orjson.dumps(dicts, option=orjson.OPT_INDENT_2)
         sys.stdout.write(out.decode() + "\n")
         return 0
     width = max([len(r.name) for r in rows] + [6])
