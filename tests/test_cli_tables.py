@@ -194,3 +194,14 @@ def test_season_forms_and_times_without_a_zone(
         capsys, str(italy), "--season", "2019-20", "--tier", "1", "--as-of", "2020-01-11 23:00"
     )
     assert rows[0]["points"] == 46
+
+
+def test_score_and_validate_read_results_files(
+    shared_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """score, validate and stats take a results CSV as well as a ledger."""
+    it1 = str(shared_data / "results" / "openfootball" / "it.1.csv")
+    assert main(["validate", it1]) == 0
+    assert "ok, 9110 events in 4560 matches" in capsys.readouterr().out
+    assert main(["score", it1]) == 0
+    assert "Inter 1-1 Atalanta (HT 1-0)" in capsys.readouterr().out

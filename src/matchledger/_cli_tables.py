@@ -26,7 +26,7 @@ from matchledger.folds.standings import Table, select_season, standings
 from matchledger.ledger import Ledger
 from matchledger.rules import PRESETS, guess_rules
 
-__all__ = ["add_parsers", "run_import", "run_table"]
+__all__ = ["CommandError", "add_parsers", "read_input", "run_import", "run_table"]
 
 
 class CommandError(Exception):
@@ -95,7 +95,8 @@ def add_parsers(sub: Any) -> None:
     p_table.add_argument("--json", action="store_true", help="print the rows as JSON")
 
 
-def _read(path: Path, season: str | None, tier: int | None) -> Ledger:
+def read_input(path: Path, season: str | None = None, tier: int | None = None) -> Ledger:
+    """A ledger file, or a results CSV as a ledger; any failure as one CommandError line."""
     try:
         if path.suffix.lower() in (".csv", ".tsv", ".txt"):
             from matchledger.importers import read_results_csv  # noqa: PLC0415 - on demand
@@ -105,7 +106,9 @@ def _read(path: Path, season: str | None, tier: int | None) -> Ledger:
     except FileNotFoundError:
         raise CommandError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise CommandError(f"{path}: is a directory") from None
+        raise CommandError(f"{path}: is a directory, not a ledger file") from None
+    except PermissionError:
+        raise CommandError(f"{path}: permission denied") from None
     except LedgerError as exc:
         text = str(exc)
         raise CommandError(text if text.startswith(str(path)) else f"{path}: {text}") from None
@@ -116,7 +119,7 @@ def _read(path: Path, season: str | None, tier: int | None) -> Ledger:
 def run_import(args: argparse.Namespace) -> int:
     """``matchledger import``."""
     args.season = _season(args.season)
-    ledger = _read(args.csv, args.season, args.tier)
+    ledger = read_input(args.csv, args.season, args.tier)
     out: Path | None = args.output
     if out is None:
         sys.stdout.buffer.write(dumps(ledger, lines=True))
@@ -248,7 +251,7 @@ def run_table(args: argparse.Namespace) -> int:
         raise CommandError(f"--round {args.round}: rounds start at 1")
     events: list[Event] = []
     for path in args.inputs:
-        events.extend(_read(path, args.season, args.tier))
+        events.extend(read_input(path, args.season, args.tier))
     try:
         competition, season = select_season(events, args.competition, args.season)
         extra = _options(args, events, competition, season)

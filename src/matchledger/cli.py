@@ -15,9 +15,10 @@ from typing import Any, NoReturn
 import orjson
 
 from matchledger import __version__, _cli_tables
+from matchledger._cli_tables import CommandError
 from matchledger._example import load_example, load_serie_a_2019_20
 from matchledger._timeline import timeline
-from matchledger.codec import SCHEMA_VERSION, load
+from matchledger.codec import SCHEMA_VERSION
 from matchledger.errors import LedgerError
 from matchledger.folds.score import Scoreline, score, scores
 from matchledger.folds.standings import standings, what_if
@@ -90,22 +91,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read(path: Path) -> Ledger:
-    try:
-        return load(path)
-    except FileNotFoundError:
-        raise _Failure(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise _Failure(f"{path}: is a directory, not a ledger file") from None
-    except PermissionError:
-        raise _Failure(f"{path}: permission denied") from None
-    except LedgerError as exc:
-        raise _Failure(f"{path}: {exc}") from None
-    except OSError as exc:
-        raise _Failure(f"{path}: cannot be read ({exc.strerror or exc})") from None
-
-
-class _Failure(Exception):  # noqa: N818 - private; reads as "raise _Failure(...)"
-    """An error to print as one line, exit status 1."""
+    """A ledger file, or a results CSV read as one."""
+    return _cli_tables.read_input(path)
 
 
 def _score_json(s: Scoreline) -> dict[str, Any]:
@@ -178,7 +165,7 @@ def _cmd_score(path: Path, *, as_json: bool, match_id: str | None) -> int:
     ledger = _read(path)
     if match_id is not None:
         if match_id not in ledger.match_ids:
-            raise _Failure(f"{path}: no match {match_id!r} in this ledger")
+            raise CommandError(f"{path}: no match {match_id!r} in this ledger")
         found = [score(ledger, match_id)]
     else:
         found = list(scores(ledger).values())
@@ -215,7 +202,7 @@ _STATS_COLUMNS = (
 def _cmd_stats(args: argparse.Namespace) -> int:
     ledger = _read(args.file)
     if args.match is not None and args.match not in ledger.match_ids:
-        raise _Failure(f"{args.file}: no match {args.match!r} in this ledger")
+        raise CommandError(f"{args.file}: no match {args.match!r} in this ledger")
     names = {}
     for mid in ledger.match_ids:
         s = ledger.schedule(mid)
@@ -225,7 +212,9 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     if team is not None:
         by_name = {v.casefold(): k for k, v in names.items()} | {k.casefold(): k for k in names}
         if team.casefold() not in by_name:
-            raise _Failure(f"--team: no team {team!r}; teams: {', '.join(sorted(names.values()))}")
+            raise CommandError(
+                f"--team: no team {team!r}; teams: {', '.join(sorted(names.values()))}"
+            )
         team = by_name[team.casefold()]
     rows = [
         s
@@ -283,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one
     except _UsageError as exc:
         print(_one_line(f"{PROG}: usage error: {exc} (see '{PROG} --help')"), file=sys.stderr)
         return 2
-    except (_Failure, _cli_tables.CommandError, LedgerError) as exc:
+    except (CommandError, LedgerError) as exc:
         print(_one_line(f"{PROG}: error: {exc}"), file=sys.stderr)
         return 1
     except SystemExit as exc:  # --help and --version
