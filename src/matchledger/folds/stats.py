@@ -184,7 +184,13 @@ class _Match:
         if player is None:
             return
         self.info.setdefault(player.player_id, (player.name, team))
-        row = self.counts.setdefault(player.player_id, {})
+        self.bump(player.player_id, field, n)
+
+    def bump(self, pid: str | None, field: str, n: int = 1) -> None:
+        """Count for a player already seen in the match (by id), if any."""
+        if pid is None:
+            return
+        row = self.counts.setdefault(pid, {})
         row[field] = row.get(field, 0) + n
 
     def clock(self, at: MatchTime | None) -> float:
@@ -202,9 +208,7 @@ class _Match:
     def leave(self, pid: str, when: float) -> None:
         since = self.on_since.pop(pid, None)
         if since is not None:
-            name, team = self.info[pid]
-            played = max(0, round(when - since))
-            self.add(Player(player_id=pid, name=name), team, "minutes_played", played)
+            self.bump(pid, "minutes_played", max(0, round(when - since)))
         for team, keeper in self.keeper.items():
             if keeper == pid:
                 self.keeper[team] = None
@@ -251,12 +255,15 @@ def _step(m: _Match, e: Event) -> None:  # noqa: C901, PLR0912, PLR0915 - one ca
             m.add(e.player, e.team, "penalties_taken")
         keeper_id = m.keeper.get(opp)
         if outcome is ShotOutcome.SAVED:
-            saver = e.stopped_by
-            if saver is None and keeper_id is not None:
-                saver = Player(player_id=keeper_id, name=m.info[keeper_id][0])
-            m.add(saver, opp, "saves")
+            saver: str | None
+            if e.stopped_by is not None:
+                m.add(e.stopped_by, opp, "saves")
+                saver = e.stopped_by.player_id
+            else:
+                saver = keeper_id
+                m.bump(saver, "saves")
             if penalty:
-                m.add(saver, opp, "penalties_saved")
+                m.bump(saver, "penalties_saved")
         if outcome is ShotOutcome.GOAL:
             m.add(e.player, e.team, "goals")
             m.add(e.assist, e.team, "assists")
@@ -266,43 +273,33 @@ def _step(m: _Match, e: Event) -> None:  # noqa: C901, PLR0912, PLR0915 - one ca
                 m.add(e.player, e.team, "penalties_scored")
                 m.penalty_goals[e.event_id] = (e.player, e.team)
             m.goals[e.event_id] = (e.player.player_id, "goals", opp, keeper_id)
-            if keeper_id is not None:
-                m.add(Player(player_id=keeper_id, name=m.info[keeper_id][0]), opp, "goals_conceded")
+            m.bump(keeper_id, "goals_conceded")
         elif penalty:
             m.add(e.player, e.team, "penalties_missed")
     elif isinstance(e, OwnGoalScored):
         m.add(e.player, e.team, "own_goals")
         keeper_id = m.keeper.get(e.team)
         m.goals[e.event_id] = (e.player.player_id, "own_goals", e.team, keeper_id)
-        if keeper_id is not None:
-            m.add(Player(player_id=keeper_id, name=m.info[keeper_id][0]), e.team, "goals_conceded")
+        m.bump(keeper_id, "goals_conceded")
     elif isinstance(e, GoalDisallowed):
         found = m.goals.pop(e.goal, None)
         if found is None:
             return
-        scorer, counter, conceding, keeper_id = found
-        name, team = m.info[scorer]
-        m.add(Player(player_id=scorer, name=name), team, counter, -1)
+        scorer, counter, _, keeper_id = found
+        m.bump(scorer, counter, -1)
         assist = m.assists.pop(e.goal, None)
         if assist is not None:
             m.add(assist[0], assist[1], "assists", -1)
         taker = m.penalty_goals.pop(e.goal, None)
         if taker is not None:
             m.add(taker[0], taker[1], "penalties_scored", -1)
-        if keeper_id is not None:
-            m.add(
-                Player(player_id=keeper_id, name=m.info[keeper_id][0]),
-                conceding,
-                "goals_conceded",
-                -1,
-            )
+        m.bump(keeper_id, "goals_conceded", -1)
     elif isinstance(e, GoalCredited):
         found = m.goals.get(e.goal)
         if found is None:
             return
         scorer, counter, conceding, keeper_id = found
-        name, team = m.info[scorer]
-        m.add(Player(player_id=scorer, name=name), team, counter, -1)
+        m.bump(scorer, counter, -1)
         if e.own_goal:
             m.add(e.player, conceding, "own_goals")
             assist = m.assists.pop(e.goal, None)  # an own goal has no assist

@@ -260,6 +260,20 @@ def _season_argument(season: str | None) -> str | None:
     return label
 
 
+def _row_season(seen: dict[str, str | None], raw: str) -> str:
+    """A row's season label, each distinct spelling parsed once.
+
+    Raises:
+        _RowError: for a value that is not a season.
+    """
+    season = seen.get(raw, "")
+    if season == "":
+        season = seen[raw] = _season_label(raw)
+    if season is None:
+        raise _RowError("season", f"must be a season like 2019-20, got {raw!r}")
+    return season
+
+
 def _goals(text: str, column: str) -> int:
     value = text.strip()
     if value.isascii() and value.isdigit():
@@ -765,12 +779,7 @@ def _engsoccerdata(  # noqa: C901, PLR0913 - one closure per file, for speed
         number, name = competition_of(row[7], row[8].strip())
         if tier_filter is not None and number != tier_filter:
             return
-        raw_season = row[0]
-        season = seasons.get(raw_season, "")
-        if season == "":
-            season = seasons[raw_season] = _season_label(raw_season)
-        if season is None:
-            raise _RowError("season", f"must be a season like 2019-20, got {raw_season!r}")
+        season = _row_season(seasons, row[0])
         if season_filter is not None and season != season_filter:
             return
         kickoff = kickoffs.get(row[1])
@@ -853,12 +862,7 @@ def _openfootball(
     def parse(row: list[str], line: int) -> None:
         if skip_all:
             return
-        raw_season = row[0]
-        season = seasons.get(raw_season, "")
-        if season == "":
-            season = seasons[raw_season] = _season_label(raw_season)
-        if season is None:
-            raise _RowError("season", f"must be a season like 2019-20, got {raw_season!r}")
+        season = _row_season(seasons, row[0])
         if season_filter is not None and season != season_filter:
             return
         kickoff = kickoffs.get((row[1], row[2]))
