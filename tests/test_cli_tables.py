@@ -205,3 +205,18 @@ def test_score_and_validate_read_results_files(
     assert "ok, 9110 events in 4560 matches" in capsys.readouterr().out
     assert main(["score", it1]) == 0
     assert "Inter 1-1 Atalanta (HT 1-0)" in capsys.readouterr().out
+
+
+def test_an_award_of_points_only(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ligue 1 2016-17: Bastia v Lyon lost by Bastia, no goals counted; Lyon 67, 77-48."""
+    fr1 = str(shared_data / "results" / "openfootball" / "fr.1.csv")
+    rows = table_json(
+        capsys,
+        fr1,
+        "--season",
+        "2016-17",
+        "--award",
+        "SC Bastia v Olympique Lyonnais=0-3 points only",
+    )
+    lyon = next(r for r in rows if r["team"] == "Olympique Lyonnais")
+    assert (lyon["points"], lyon["goals_for"], lyon["goals_against"]) == (67, 77, 48)

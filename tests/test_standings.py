@@ -454,3 +454,22 @@ def test_what_if_reaches_every_meeting() -> None:
     assert twice.row("B").won == 2
     with pytest.raises(LedgerError, match="no match A v B left"):
         what_if(fixtures(games), [("A", "B", 0, 2)] * 3, rules=RULES)
+
+
+def test_a_rescheduled_match_counts_at_its_new_date() -> None:
+    """Postponed from 1 January to 31 January: not in the table of 6 January."""
+    events = [
+        *fixtures([("A", "B", None, None), ("C", "D", 1, 0)]),
+        ml.MatchStatusChanged(event_id="pp", match_id="x0", status=ml.MatchStatus.POSTPONED),
+        ml.MatchStatusChanged(
+            event_id="rs",
+            match_id="x0",
+            status=ml.MatchStatus.SCHEDULED,
+            kickoff=datetime(2020, 1, 31, 20, tzinfo=UTC),
+        ),
+        ResultRecorded(event_id="late", match_id="x0", home_goals=3, away_goals=0),
+    ]
+    early = standings(events, rules=RULES, as_of=date(2020, 1, 6))
+    assert early.row("A").played == 0
+    assert standings(events, rules=RULES, as_of=date(2020, 1, 31)).row("A").points == 3
+    assert standings(events, rules=RULES).row("C").form == "W"

@@ -82,7 +82,8 @@ def add_parsers(sub: Any) -> None:
         action="append",
         default=[],
         metavar="HOME v AWAY=H-A",
-        help="award a result, e.g. --award 'Hellas Verona v Roma=3-0' (repeatable)",
+        help="award a result, e.g. --award 'Hellas Verona v Roma=3-0' (repeatable); "
+        "add ' points only' when the award gives the points but no goals",
     )
     p_table.add_argument(
         "--decided",
@@ -182,7 +183,7 @@ def _options(
         if isinstance(e, MatchScheduled) and e.competition == competition and e.season == season
     }
     for n, text in enumerate(args.award):
-        m = re.fullmatch(r"\s*(.+?)\s+v\s+(.+?)\s*=\s*(\d+)\s*-\s*(\d+)\s*", text)
+        m = re.fullmatch(r"\s*(.+?)\s+v\s+(.+?)\s*=\s*(\d+)\s*-\s*(\d+)\s*(points only)?\s*", text)
         if m is None:
             raise CommandError(
                 f"--award {text!r}: write 'HOME v AWAY=H-A', e.g. 'Verona v Roma=3-0'"
@@ -200,6 +201,7 @@ def _options(
                 match_id=match_id,
                 home_goals=int(m.group(3)),
                 away_goals=int(m.group(4)),
+                counts_goals=m.group(5) is None,
                 reason="--award",
             )
         )

@@ -22,6 +22,7 @@ from matchledger.events import (
     Event,
     MatchScheduled,
     MatchStatus,
+    MatchStatusChanged,
     PointsDeducted,
     ResultAwarded,
     TieDecided,
@@ -183,6 +184,8 @@ class SeasonFold:
             scores[match_id] = ScoreFold(match_id).initial()
         if match_id not in scores:
             return state
+        if isinstance(event, MatchStatusChanged) and event.kickoff is not None:
+            schedules[match_id] = attrs.evolve(schedules[match_id], kickoff=event.kickoff)
         scores[match_id] = ScoreFold(match_id).step(scores[match_id], event)
         counts = state.award_counts_goals
         if isinstance(event, ResultAwarded):
@@ -232,6 +235,9 @@ def fold_season(events: Iterable[Event]) -> SeasonState:
         fold = folds.get(match_id)
         if fold is None:
             continue
+        if isinstance(event, MatchStatusChanged) and event.kickoff is not None:
+            # a rescheduled match is played, and counts in the form, at its new date
+            schedules[match_id] = attrs.evolve(schedules[match_id], kickoff=event.kickoff)
         scores[match_id] = fold.step(scores[match_id], event)
         if isinstance(event, ResultAwarded):
             counts[match_id] = event.counts_goals

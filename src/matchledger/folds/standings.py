@@ -23,6 +23,7 @@ from matchledger.errors import LedgerError
 from matchledger.events import (
     Event,
     MatchScheduled,
+    MatchStatusChanged,
     PointsDeducted,
     ResultAwarded,
     Team,
@@ -229,13 +230,20 @@ def _select(  # noqa: C901, PLR0912 - one pass to find the season, one to pick i
     ):
         msg = f"the matches of {comp} {seas} record no rounds; ask for the table as of a date"
         raise LedgerError(msg)
+    # a rescheduled match counts at its new kick-off (the latest one recorded)
+    moved = {
+        e.match_id: e.kickoff
+        for e in everything
+        if isinstance(e, MatchStatusChanged) and e.kickoff is not None
+    }
     for e in everything:
         if isinstance(e, (PointsDeducted, TieDecided)):
             if e.competition == comp and e.season == seas and _in_time(e, as_of):
                 chosen.append(e)
             continue
         if isinstance(e, MatchScheduled):
-            if e.competition == comp and e.season == seas and _scheduled_in(e, as_of):
+            when = moved.get(e.match_id, e.kickoff)
+            if e.competition == comp and e.season == seas and _scheduled_in(e, as_of, when):
                 keep.add(e.match_id)
             elif e.competition == comp and e.season == seas:
                 chosen.append(e)  # a fixture still to come: known, not yet played
@@ -257,15 +265,17 @@ def select_season(
     return comp, seas
 
 
-def _scheduled_in(e: MatchScheduled, as_of: date | datetime | int | None) -> bool:
+def _scheduled_in(
+    e: MatchScheduled, as_of: date | datetime | int | None, kickoff: datetime
+) -> bool:
     if as_of is None:
         return True
     if isinstance(as_of, int):
         number = _round_number(e.round)
         return number is not None and number <= as_of
     if isinstance(as_of, datetime):
-        return e.kickoff <= as_of
-    return e.kickoff.date() <= as_of
+        return kickoff <= as_of
+    return kickoff.date() <= as_of
 
 
 def _in_time(e: PointsDeducted | TieDecided, as_of: date | datetime | int | None) -> bool:
