@@ -6,7 +6,6 @@ import argparse
 import difflib
 import re
 import sys
-from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -17,12 +16,11 @@ from matchledger.codec import dumps, load
 from matchledger.errors import LedgerError
 from matchledger.events import (
     Event,
-    MatchScheduled,
     PointsDeducted,
     ResultAwarded,
     TieDecided,
 )
-from matchledger.folds.standings import Table, select_season, standings
+from matchledger.folds.standings import Fixtures, Table, select_season, standings
 from matchledger.ledger import Ledger
 from matchledger.rules import PRESETS, guess_rules
 
@@ -136,18 +134,9 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _team_lookup(events: Iterable[Event], competition: str, season: str) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for e in events:
-        if isinstance(e, MatchScheduled) and e.competition == competition and e.season == season:
-            for t in (e.home, e.away):
-                names[t.name] = t.team_id
-                names[t.team_id] = t.team_id
-    return names
-
-
-def _team(name: str, names: dict[str, str], option: str) -> str:
+def _team(name: str, fixtures: Fixtures, option: str) -> str:
     name = name.strip()
+    names = fixtures.names
     if name in names:
         return names[name]
     folded = {k.casefold(): v for k, v in names.items()}
@@ -161,7 +150,7 @@ def _team(name: str, names: dict[str, str], option: str) -> str:
 def _options(
     args: argparse.Namespace, events: list[Event], competition: str, season: str
 ) -> list[Event]:
-    names = _team_lookup(events, competition, season)
+    fixtures = Fixtures(events, competition, season)
     extra: list[Event] = []
     for n, text in enumerate(args.deduct):
         team, _, points = text.rpartition("=")
@@ -170,35 +159,30 @@ def _options(
         extra.append(
             PointsDeducted(
                 event_id=f"cli-deduct-{n}",
-                team=_team(team, names, "--deduct"),
+                team=_team(team, fixtures, "--deduct"),
                 points=int(points),
                 reason="--deduct",
                 competition=competition,
                 season=season,
             )
         )
-    fixtures = {
-        (e.home.team_id, e.away.team_id): e.match_id
-        for e in events
-        if isinstance(e, MatchScheduled) and e.competition == competition and e.season == season
-    }
     for n, text in enumerate(args.award):
         m = re.fullmatch(r"\s*(.+?)\s+v\s+(.+?)\s*=\s*(\d+)\s*-\s*(\d+)\s*(points only)?\s*", text)
         if m is None:
             raise CommandError(
                 f"--award {text!r}: write 'HOME v AWAY=H-A', e.g. 'Verona v Roma=3-0'"
             )
-        home = _team(m.group(1), names, "--award")
-        away = _team(m.group(2), names, "--award")
-        match_id = fixtures.get((home, away))
-        if match_id is None:
+        home = _team(m.group(1), fixtures, "--award")
+        away = _team(m.group(2), fixtures, "--award")
+        meeting = fixtures.take(home, away)
+        if meeting is None:
             raise CommandError(
                 f"--award {text!r}: no match {m.group(1)} v {m.group(2)} this season"
             )
         extra.append(
             ResultAwarded(
                 event_id=f"cli-award-{n}",
-                match_id=match_id,
+                match_id=meeting.match_id,
                 home_goals=int(m.group(3)),
                 away_goals=int(m.group(4)),
                 counts_goals=m.group(5) is None,
@@ -212,8 +196,8 @@ def _options(
         extra.append(
             TieDecided(
                 event_id=f"cli-decided-{n}",
-                winner=_team(winner, names, "--decided"),
-                loser=_team(loser, names, "--decided"),
+                winner=_team(winner, fixtures, "--decided"),
+                loser=_team(loser, fixtures, "--decided"),
                 competition=competition,
                 season=season,
             )

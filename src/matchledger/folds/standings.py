@@ -40,7 +40,7 @@ from matchledger.folds.records import (
 )
 from matchledger.rules import PRESETS, Criterion, Place, Preset, Rules, guess_rules, resolve
 
-__all__ = ["Row", "Table", "TieBreak", "select_season", "standings", "what_if"]
+__all__ = ["Fixtures", "Row", "Table", "TieBreak", "select_season", "standings", "what_if"]
 
 Venue = Literal["home", "away"]
 
@@ -674,32 +674,20 @@ def what_if(  # noqa: PLR0913 - the table's questions plus the results
         [('Juventus', 48), ('Inter', 46)]
     """
     chosen, comp, seas = _select(events, competition, season, as_of)
-    by_name: dict[str, str] = {}
-    fixtures: dict[tuple[str, str], list[MatchScheduled]] = {}
-    for e in chosen:
-        if isinstance(e, MatchScheduled):
-            for t in (e.home, e.away):
-                by_name[t.team_id] = t.team_id
-                by_name[t.name] = t.team_id
-            fixtures.setdefault((e.home.team_id, e.away.team_id), []).append(e)
-    played = {r.match_id for r in results(fold_season(chosen))}
-    taken: set[str] = set()
+    fixtures = Fixtures(chosen, comp, seas)
     extra: list[Event] = []
     for n, (home, away, hg, ag) in enumerate(results_):
         ids = []
         for name in (home, away):
-            if name not in by_name:
-                close = _close(name, list(by_name))
-                msg = f"what-if result {n}: no team {name!r} in {comp} {seas}{close}"
+            team = fixtures.team(name)
+            if team is None:
+                msg = f"what-if result {n}: no team {name!r} in {comp} {seas}{fixtures.hint(name)}"
                 raise LedgerError(msg)
-            ids.append(by_name[name])
-        # the first meeting still to play, else the latest played, never one used already
-        options = _meetings(fixtures.get((ids[0], ids[1]), []), played, taken)
-        if not options:
+            ids.append(team)
+        fixture = fixtures.take(ids[0], ids[1])
+        if fixture is None:
             msg = f"what-if result {n}: no match {home} v {away} left in {comp} {seas}"
             raise LedgerError(msg)
-        fixture = options[0]
-        taken.add(fixture.match_id)
         extra.append(
             ResultAwarded(
                 event_id=f"what-if:{n}",
@@ -713,14 +701,56 @@ def what_if(  # noqa: PLR0913 - the table's questions plus the results
     return _table(state, resolve(_rules_for(rules, comp), seas), comp, seas, None)
 
 
-def _meetings(
-    fixtures: list[MatchScheduled], played: set[str], taken: set[str]
-) -> list[MatchScheduled]:
-    """Meetings for a hypothetical result: to play (earliest first), then played (latest)."""
-    free = [f for f in fixtures if f.match_id not in taken]
-    to_play = sorted((f for f in free if f.match_id not in played), key=lambda f: f.kickoff)
-    done = sorted((f for f in free if f.match_id in played), key=lambda f: f.kickoff)
-    return to_play + done[::-1]
+class Fixtures:
+    """A season's teams, by id or name, and its meetings, to name results by hand.
+
+    Example:
+        >>> from matchledger import load_serie_a_2019_20
+        >>> f = Fixtures(load_serie_a_2019_20(), "Serie A", "2019-20")
+        >>> f.team("inter"), f.team("Inter"), f.team("Internazionale")
+        ('inter', 'inter', None)
+    """
+
+    def __init__(self, events: Iterable[Event], competition: str, season: str) -> None:
+        """Index the season's scheduled matches and the results among them."""
+        events = list(events)
+        self.names: dict[str, str] = {}
+        self._pairs: dict[tuple[str, str], list[MatchScheduled]] = {}
+        for e in events:
+            if isinstance(e, MatchScheduled) and (e.competition, e.season) == (
+                competition,
+                season,
+            ):
+                for t in (e.home, e.away):
+                    self.names[t.team_id] = t.team_id
+                    self.names[t.name] = t.team_id
+                self._pairs.setdefault((e.home.team_id, e.away.team_id), []).append(e)
+        self._played = {r.match_id for r in results(fold_season(events))}
+        self._taken: set[str] = set()
+
+    def team(self, name: str) -> str | None:
+        """The id of the team with this id or name, or ``None``."""
+        return self.names.get(name)
+
+    def hint(self, name: str) -> str:
+        """``"; did you mean ...?"`` with the names close to ``name``, or ``""``."""
+        return _close(name, list(self.names))
+
+    def take(self, home: str, away: str) -> MatchScheduled | None:
+        """The meeting of ``home`` (at home) and ``away`` a result by hand goes to.
+
+        The first one still to play, else the latest played; never one taken before.
+        """
+        free = [f for f in self._pairs.get((home, away), []) if f.match_id not in self._taken]
+        to_play = sorted(
+            (f for f in free if f.match_id not in self._played), key=lambda f: f.kickoff
+        )
+        done = sorted((f for f in free if f.match_id in self._played), key=lambda f: f.kickoff)
+        options = to_play + done[::-1]
+        if not options:
+            return None
+        self._taken.add(options[0].match_id)
+        return options[0]
 
 
 def _rules_for(rules: Rules | Preset | str | None, competition: str) -> Rules | Preset | str:
