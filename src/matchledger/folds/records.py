@@ -162,8 +162,10 @@ class SeasonState:
 class SeasonFold:
     """The fold over a season's events; states merge (a monoid over disjoint matches).
 
-    It keeps every match's score state and schedule. Steps copy only the small dict
-    entry of the match an event belongs to, so a fold over a season is linear.
+    It keeps every match's score state and schedule. A step copies the season's map
+    of score states (the state is immutable), so stepping a whole season one event at
+    a time costs time quadratic in its matches: fold a season at once with
+    :func:`fold_season`, which gives the same state in one linear pass.
     """
 
     def initial(self) -> SeasonState:
@@ -177,15 +179,16 @@ class SeasonFold:
         if isinstance(event, TieDecided):
             return attrs.evolve(state, decisions=(*state.decisions, event))
         match_id = event.match_id
-        schedules = dict(state.schedules)
+        if match_id not in state.scores and not isinstance(event, MatchScheduled):
+            return state  # an event of a match this fold never saw scheduled
+        schedules = state.schedules
         scores = dict(state.scores)
         if isinstance(event, MatchScheduled):
-            schedules[match_id] = event
+            schedules = {**schedules, match_id: event}
             scores[match_id] = ScoreFold(match_id).initial()
-        if match_id not in scores:
-            return state
         if isinstance(event, MatchStatusChanged) and event.kickoff is not None:
-            schedules[match_id] = attrs.evolve(schedules[match_id], kickoff=event.kickoff)
+            moved = attrs.evolve(schedules[match_id], kickoff=event.kickoff)
+            schedules = {**schedules, match_id: moved}
         scores[match_id] = ScoreFold(match_id).step(scores[match_id], event)
         counts = state.award_counts_goals
         if isinstance(event, ResultAwarded):
