@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 import matchledger as ml
+from matchledger._timeline import timeline
 from matchledger.cli import main
 from test_codec import BROKEN
 
@@ -176,3 +177,32 @@ def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"matchledger {ml.__version__}"
     assert main(["score", "--help"]) == 0
     assert "--json" in capsys.readouterr().out
+
+
+def test_score_of_a_match_with_no_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A ledger whose match has no kick-off scores, validates and reads as a timeline."""
+    ledger = ml.Ledger(
+        [
+            ml.MatchScheduled(
+                event_id="s",
+                match_id="m",
+                competition="Serie A",
+                season="2019-20",
+                venue="San Siro",
+                home=ml.Team(team_id="inter", name="Inter"),
+                away=ml.Team(team_id="atalanta", name="Atalanta"),
+            ),
+            ml.ResultRecorded(event_id="r", match_id="m", home_goals=2, away_goals=1),
+        ]
+    )
+    path = tmp_path / "undated.json"
+    ml.dump(ledger, path)
+    assert main(["score", str(path)]) == 0
+    assert capsys.readouterr().out == "Inter 2-1 Atalanta\n"
+    assert main(["score", str(path), "--json"]) == 0
+    obj = orjson.loads(capsys.readouterr().out)
+    assert (obj["home_goals"], obj["away_goals"], obj["status"]) == (2, 1, "finished")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().err == ""
+    lines = list(timeline(ledger, "m"))
+    assert lines[:2] == ["Serie A 2019-20: Inter v Atalanta", "Kick-off date unknown at San Siro"]

@@ -63,6 +63,63 @@ def test_accents_and_timezones_survive() -> None:
     assert kickoff.isoformat() == "2020-01-11T20:45:00+01:00"
 
 
+UNDATED = ml.Ledger(
+    [
+        ml.MatchScheduled(
+            event_id="s",
+            match_id="m",
+            competition="Serie A",
+            season="2019-20",
+            venue="San Siro",
+            home=ml.Team(team_id="inter", name="Inter"),
+            away=ml.Team(team_id="atalanta", name="Atalanta"),
+        ),
+        ml.ResultRecorded(event_id="r", match_id="m", home_goals=1, away_goals=1),
+    ]
+)
+
+
+def test_a_match_with_no_date_round_trips() -> None:
+    """No kick-off: nothing written for it, and the ledger reads back equal in both layouts."""
+    assert UNDATED.schedule("m").kickoff is None
+    assert ml.loads(ml.dumps(UNDATED)) == UNDATED
+    assert ml.loads(ml.dumps(UNDATED, lines=True)) == UNDATED
+    doc = orjson.loads(ml.dumps(UNDATED))
+    assert "kickoff" not in doc["events"][0]
+    doc["events"][0]["kickoff"] = None  # written by hand or by another tool
+    assert ml.loads(orjson.dumps(doc)) == UNDATED
+
+
+def test_both_converters_read_a_missing_or_null_kickoff() -> None:
+    """The fast converter and the one that diagnoses errors agree on an unknown kick-off."""
+    row = orjson.loads(ml.dumps(UNDATED, lines=True).splitlines()[1])
+    body = {k: v for k, v in row.items() if k != "type"}
+    for converter in (ml.codec._CONVERTER, ml.codec._DETAILED):
+        for fields in (body, body | {"kickoff": None}):
+            assert converter.structure(fields, ml.MatchScheduled) == UNDATED[0]
+
+
+def test_an_undated_schedule_with_a_bad_field_names_that_field() -> None:
+    """The diagnosis of a broken undated schedule is about what is broken, not the date."""
+    doc = orjson.loads(ml.dumps(UNDATED))
+    doc["events"][0]["venue"] = 3
+    with pytest.raises(CodecError, match=r"\('s'\): venue must be a string or None"):
+        ml.loads(orjson.dumps(doc))
+
+
+def test_a_known_kickoff_keeps_its_place_in_the_file() -> None:
+    """The kick-off is written right after the season, as files have always had it."""
+    assert list(DOC["events"][0])[:7] == [
+        "type",
+        "event_id",
+        "match_id",
+        "competition",
+        "season",
+        "kickoff",
+        "home",
+    ]
+
+
 # --- damage -------------------------------------------------------------------------------
 
 BROKEN: list[tuple[str, bytes, type[LedgerError], str]] = [

@@ -13,6 +13,7 @@ from matchledger import (
     Card,
     CardShown,
     InvalidFieldError,
+    Ledger,
     LedgerError,
     LineupAnnounced,
     LineupEntry,
@@ -153,6 +154,23 @@ def test_kickoff_must_be_timezone_aware() -> None:
             home=Team(team_id="a", name="A"),
             away=Team(team_id="b", name="B"),
         )
+
+
+def test_kickoff_may_be_unknown() -> None:
+    """A source may not say when a match is played: the kick-off is then None, not invented."""
+    undated = MatchScheduled(
+        event_id="s",
+        match_id="m",
+        competition="Serie A",
+        season="2019-20",
+        home=Team(team_id="a", name="A"),
+        away=Team(team_id="b", name="B"),
+    )
+    assert undated.kickoff is None
+    assert attrs.evolve(undated, kickoff=None) == undated
+    assert Ledger([undated]).schedule("m").kickoff is None
+    with pytest.raises(InvalidFieldError, match="kickoff must be a datetime"):
+        attrs.evolve(undated, kickoff="2020-01-11")
 
 
 def test_a_team_cannot_play_itself() -> None:

@@ -28,6 +28,7 @@ from matchledger import (
     what_if,
 )
 from matchledger.folds.records import fold_season, records, results
+from matchledger.folds.standings import Fixtures
 from matchledger.rules import PRESETS, preset
 from matchledger.strategies import seasons
 
@@ -473,3 +474,80 @@ def test_a_rescheduled_match_counts_at_its_new_date() -> None:
     assert early.row("A").played == 0
     assert standings(events, rules=RULES, as_of=date(2020, 1, 31)).row("A").points == 3
     assert standings(events, rules=RULES).row("C").form == "W"
+
+
+def undated(events: list[Event], *match_ids: str) -> list[Event]:
+    """The events with the kick-off of these matches unknown."""
+    return [
+        attrs.evolve(e, kickoff=None)
+        if isinstance(e, MatchScheduled) and e.match_id in match_ids
+        else e
+        for e in events
+    ]
+
+
+def test_a_match_with_no_date_counts_only_when_no_date_is_asked() -> None:
+    """With no kick-off a match cannot be placed before a date: as of a date it does not count."""
+    events = undated(
+        fixtures([("A", "B", 2, 0), ("C", "D", 1, 1), ("A", "C", 0, 1), ("B", "A", 0, 1)]), "x2"
+    )
+    everything = standings(events, rules=RULES)
+    assert (everything.row("A").played, everything.row("C").points) == (3, 4)
+    assert everything.row("A").form == "WWL"  # the undated defeat comes after the dated wins
+    by_round = standings(events, rules=RULES, as_of=3)
+    assert (by_round.row("A").played, by_round.row("C").points) == (2, 4)
+    for as_of in (date(2099, 1, 1), datetime(2099, 1, 1, tzinfo=UTC)):
+        dated = standings(events, rules=RULES, as_of=as_of)
+        assert (dated.row("A").played, dated.row("C").points) == (2, 1)
+        assert dated.row("A").form == "WW"
+        assert {r.team.team_id for r in dated.rows} == {"A", "B", "C", "D"}  # still a fixture
+    played = results(fold_season(events))
+    assert [r.match_id for r in played] == ["x0", "x1", "x3", "x2"]
+    assert played[-1].kickoff is None
+
+
+def test_records_with_undated_matches_are_still_a_monoid() -> None:
+    """Adding records keeps the undated matches last, whichever way the results are split."""
+    events = undated(fixtures([("A", "B", 0, 1), ("B", "A", 2, 2), ("A", "B", 3, 0)]), "x0")
+    played = results(fold_season(events))
+    whole = records(played, {"A", "B"}, {})
+    for k in range(len(played) + 1):
+        a, b = records(played[:k], {"A", "B"}, {}), records(played[k:], {"A", "B"}, {})
+        assert a["A"] + b["A"] == whole["A"]
+        assert b["A"] + a["A"] == whole["A"]
+    assert whole["A"].form() == "DWL"
+    assert whole["A"].recent[-1] == (None, "Lh")
+
+
+def test_a_date_given_later_places_an_undated_match() -> None:
+    """An undated match rescheduled to a date counts from that date."""
+    events = [
+        *undated(fixtures([("A", "B", None, None), ("C", "D", 1, 0)]), "x0"),
+        ml.MatchStatusChanged(event_id="pp", match_id="x0", status=ml.MatchStatus.POSTPONED),
+        ml.MatchStatusChanged(
+            event_id="rs",
+            match_id="x0",
+            status=ml.MatchStatus.SCHEDULED,
+            kickoff=datetime(2020, 1, 31, 20, tzinfo=UTC),
+        ),
+        ResultRecorded(event_id="late", match_id="x0", home_goals=3, away_goals=0),
+    ]
+    assert standings(events, rules=RULES, as_of=date(2020, 1, 30)).row("A").played == 0
+    assert standings(events, rules=RULES, as_of=date(2020, 1, 31)).row("A").points == 3
+
+
+def test_results_by_hand_go_to_dated_meetings_before_undated_ones() -> None:
+    """Fixtures orders meetings with no date after the dated ones, without failing on them."""
+    events = undated(
+        fixtures(
+            [("A", "B", None, None), ("A", "B", None, None), ("A", "B", 1, 0), ("A", "B", 2, 0)]
+        ),
+        "x0",
+        "x2",
+    )
+    fixtures_ = Fixtures(events, "L", "2019-20")
+    taken = [fixtures_.take("A", "B") for _ in range(5)]
+    # still to play: the dated x1, then the undated x0; then played, latest first
+    assert [f.match_id if f else None for f in taken] == ["x1", "x0", "x2", "x3", None]
+    table = what_if(events, [("A", "B", 0, 5)], rules=RULES)
+    assert table.row("B").won == 1

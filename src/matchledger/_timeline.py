@@ -79,9 +79,10 @@ def _describe(event: Event, names: dict[str, str]) -> str | None:  # noqa: C901,
     if isinstance(event, MatchScheduled):
         where = f" at {event.venue}" if event.venue else ""
         rnd = f", {event.round}" if event.round else ""
+        when = "date unknown" if event.kickoff is None else event.kickoff.isoformat(" ", "minutes")
         return (
             f"{event.competition} {event.season}{rnd}: {event.home.name} v {event.away.name}\n"
-            f"Kick-off {event.kickoff.isoformat(' ', 'minutes')}{where}"
+            f"Kick-off {when}{where}"
         )
     if isinstance(event, LineupAnnounced):
         return f"{team} line-up: " + ", ".join(e.player.name for e in event.starters)

@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 import orjson
 
-from matchledger import __version__, _cli_tables
+from matchledger import __version__, _cli_events, _cli_tables
 from matchledger._cli_tables import CommandError
 from matchledger._example import load_example, load_serie_a_2019_20
 from matchledger._timeline import timeline
@@ -87,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     p_stats.add_argument("--player", metavar="NAME", help="only players whose name contains NAME")
     p_stats.add_argument("--json", action="store_true", help="print JSON instead of text")
     _cli_tables.add_parsers(sub)
+    _cli_events.add_parser(sub)
     return parser
 
 
@@ -126,7 +127,10 @@ def _cmd_demo() -> int:
     print("Key numbers:")
     for line in _key_numbers(ledger, match_id):
         print(line)
-    day = ledger.schedule(match_id).kickoff.date()
+    kickoff = ledger.schedule(match_id).kickoff
+    if kickoff is None:  # no date, so no table "as it stood" that day
+        return 0
+    day = kickoff.date()
     season = load_serie_a_2019_20()
     table = standings(season, "serie-a", as_of=day)
     print()
@@ -268,6 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one
             return _cmd_stats(args)
         if args.command == "import":
             return _cli_tables.run_import(args)
+        if args.command == "import-events":
+            return _cli_events.run_import_events(args)
         return _cli_tables.run_table(args)
     except _UsageError as exc:
         print(_one_line(f"{PROG}: usage error: {exc} (see '{PROG} --help')"), file=sys.stderr)

@@ -7,9 +7,10 @@ Two layouts carry the same events:
 * JSON Lines: a header line ``{"schema_version": 1}``, then one event per line.
 
 Each event is an object whose ``"type"`` names its class in snake case
-(``"shot_taken"``); fields equal to their default are left out. Reading checks
-everything a :class:`~matchledger.Ledger` checks, and every failure is a
-:class:`~matchledger.errors.LedgerError` that names the place (``$.events[3]`` or
+(``"shot_taken"``); fields equal to their default are left out (a match whose
+kick-off is not known has no ``"kickoff"``; ``"kickoff": null`` reads the same).
+Reading checks everything a :class:`~matchledger.Ledger` checks, and every failure is
+a :class:`~matchledger.errors.LedgerError` that names the place (``$.events[3]`` or
 ``line 5``), the field and the reason.
 
 Example:
@@ -33,11 +34,20 @@ from typing import Any, Final
 import orjson
 from cattrs import Converter
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
 from matchledger import events as events_module
 from matchledger.errors import CodecError, EventRejected, InvalidFieldError, LedgerError
-from matchledger.events import EVENT_TYPES, Event, LineupEntry, MatchTime, Player, Team
+from matchledger.events import (
+    EVENT_TYPES,
+    Event,
+    LineupEntry,
+    MatchScheduled,
+    MatchTime,
+    Player,
+    Team,
+)
 from matchledger.ledger import Ledger
 
 __all__ = ["SCHEMA_VERSION", "TAGS", "dump", "dumps", "load", "loads"]
@@ -112,12 +122,36 @@ def _make_converter(*, detailed: bool) -> Converter:
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, Enum), lambda v: v.value
     )
+    _add_schedule_layout(conv)
     if detailed:
         _add_shape_guards(conv)
     else:
         _add_interning(conv)
     configure_tagged_union(Event, conv, tag_generator=TAGS.__getitem__, tag_name="type")
     return conv
+
+
+def _add_schedule_layout(conv: Converter) -> None:
+    """Write a known kick-off where it has always stood, after the season.
+
+    ``MatchScheduled.kickoff`` has a default (``None``: the date is not known), and the
+    converter writes the fields that have defaults after the others; this keeps the
+    files it writes as they were. An unknown kick-off is left out, as defaults are.
+    """
+    fields = make_dict_unstructure_fn(
+        MatchScheduled,
+        conv,
+        _cattrs_omit_if_default=conv.omit_if_default,
+        kickoff=override(omit_if_default=False),
+    )
+
+    def hook(event: MatchScheduled) -> dict[str, Any]:
+        out = fields(event)
+        if out["kickoff"] is None:
+            del out["kickoff"]
+        return out
+
+    conv.register_unstructure_hook(MatchScheduled, hook)
 
 
 _INTERN_LIMIT: Final = 50_000

@@ -381,6 +381,9 @@ class MatchScheduled(_MatchEvent):
 
     Every other event of the match comes after this one. ``season`` is a label such
     as ``"2019-20"``; ``round`` the matchday or stage, as the competition names it.
+    ``kickoff`` is ``None`` when the source does not say when the match is played (a
+    provider's event feed may give the match but not its date): the ledger never
+    invents one. A later :class:`MatchStatusChanged` may still give it.
 
     Example:
         >>> from datetime import datetime, timezone
@@ -396,7 +399,7 @@ class MatchScheduled(_MatchEvent):
     competition: str = field(validator=c.text())
     season: str = field(validator=c.text(max_len=40))
     round: str | None = field(default=None, validator=c.text(optional=True))
-    kickoff: datetime = field(validator=c.aware_datetime())
+    kickoff: datetime | None = field(default=None, validator=c.aware_datetime(optional=True))
     venue: str | None = field(default=None, validator=c.text(optional=True))
     home: Team = field(validator=c.instance(Team))
     away: Team = field(validator=c.instance(Team))

@@ -349,7 +349,7 @@ def _match_scheduled(draw: st.DrawFn) -> MatchScheduled:
         competition=draw(st.sampled_from(_COMPETITIONS) | _texts()),
         season=draw(st.sampled_from(("2019-20", "2020", "2024-25")) | _texts(40)),
         round=draw(st.none() | _texts()),
-        kickoff=draw(_kickoffs()),
+        kickoff=draw(st.none() | _kickoffs()),
         venue=draw(st.none() | _texts()),
         home=home,
         away=away,
@@ -570,9 +570,10 @@ def events(types: Collection[type[Event]] | None = None) -> SearchStrategy[Event
 
     Each event is valid on its own (it constructs without error) but not fitted to
     any match: its ids, team, players, times and references are arbitrary (any
-    Unicode text), so a ledger may well reject it. Use it for what looks at one event
-    at a time, such as an encoder; use :func:`match_events` for events that make up a
-    match.
+    Unicode text), so a ledger may well reject it. A :class:`MatchScheduled` may have
+    no kick-off (``kickoff=None``), as when a source does not give the date. Use it
+    for what looks at one event at a time, such as an encoder; use
+    :func:`match_events` for events that make up a match.
 
     Args:
         types: only events of these classes; ``None`` for all of them.

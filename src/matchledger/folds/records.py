@@ -7,13 +7,16 @@ disjoint matches, so a season can be folded in parts. Team records
 (:class:`TeamRecord`) are derived from the results and are themselves a monoid. The
 order of the table is not folded: :mod:`matchledger.folds.standings` computes it from
 these records at read time, with the competition's rules.
+
+A match whose date is not known (``kickoff`` is ``None``) still counts; wherever
+matches are put in order of kick-off, the undated ones come after the dated ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
-from typing import Literal
+from datetime import UTC, datetime
+from typing import Final, Literal
 
 import attrs
 from attrs import frozen
@@ -41,6 +44,15 @@ __all__ = [
 ]
 
 Venue = Literal["home", "away"]
+
+_UNDATED: Final = datetime.min.replace(tzinfo=UTC)
+"""Stands in for a missing kick-off in sort keys; never compared with a real date."""
+
+
+def _kickoff_key(kickoff: datetime | None) -> tuple[bool, datetime]:
+    """A sort key for kick-offs: in order of date, the matches with no date after them all."""
+    # the flag decides between a date and no date, so the stand-in meets only itself
+    return (kickoff is None, _UNDATED if kickoff is None else kickoff)
 
 
 @frozen(kw_only=True)
@@ -77,7 +89,8 @@ class MatchResult:
     """The result of a finished (or awarded) match as a table counts it.
 
     ``home_goals``/``away_goals`` decide the winner; ``counts_goals`` says whether
-    they go into the goal columns (an award may give the points only).
+    they go into the goal columns (an award may give the points only). ``kickoff`` is
+    ``None`` when the events do not say when the match was played.
     """
 
     match_id: str
@@ -85,7 +98,7 @@ class MatchResult:
     away: str
     home_goals: int
     away_goals: int
-    kickoff: datetime
+    kickoff: datetime | None
     round: str | None = None
     counts_goals: bool = True
 
@@ -110,6 +123,8 @@ class MatchResult:
 class TeamRecord:
     """A team's season: home and away splits, points deducted, recent results.
 
+    ``recent`` holds ``(kickoff, code)`` per match in order of kick-off, the matches
+    with no date (``None``) last; ``code`` is the result's letter and ``h`` or ``a``.
     A monoid: ``a + b`` of records over disjoint matches is the record over both.
     """
 
@@ -117,7 +132,7 @@ class TeamRecord:
     home: Split = Split()
     away: Split = Split()
     deducted: int = 0
-    recent: tuple[tuple[datetime, str], ...] = ()
+    recent: tuple[tuple[datetime | None, str], ...] = ()
 
     @property
     def total(self) -> Split:
@@ -133,9 +148,12 @@ class TeamRecord:
         return self.total
 
     def form(self, venue: Venue | None = None, last: int = 5) -> str:
-        """The last results as letters, most recent last, e.g. ``"WDLWW"``."""
+        """The last results as letters, most recent last, e.g. ``"WDLWW"``.
+
+        Matches with no date come after the dated ones, as in :attr:`recent`.
+        """
         picked = [r for r in self.recent if venue is None or r[1][1:] == venue[0]]
-        return "".join(r[1][0] for r in sorted(picked)[-last:])
+        return "".join(r[1][0] for r in sorted(picked, key=_recent_key)[-last:])
 
     def __add__(self, other: TeamRecord) -> TeamRecord:
         """The two records together (of the same team, over disjoint matches)."""
@@ -144,8 +162,12 @@ class TeamRecord:
             home=self.home + other.home,
             away=self.away + other.away,
             deducted=self.deducted + other.deducted,
-            recent=tuple(sorted(self.recent + other.recent)),
+            recent=tuple(sorted(self.recent + other.recent, key=_recent_key)),
         )
+
+
+def _recent_key(entry: tuple[datetime | None, str]) -> tuple[bool, datetime, str]:
+    return (*_kickoff_key(entry[0]), entry[1])
 
 
 @frozen(kw_only=True)
@@ -254,7 +276,10 @@ def fold_season(events: Iterable[Event]) -> SeasonState:
 
 
 def results(state: SeasonState) -> list[MatchResult]:
-    """The results that count: finished or awarded matches, in order of kick-off."""
+    """The results that count: finished or awarded matches, in order of kick-off.
+
+    Matches with no date come after the dated ones; ties go by match id.
+    """
     out = []
     for match_id, score_state in state.scores.items():
         if score_state.status not in (MatchStatus.FINISHED, MatchStatus.AWARDED):
@@ -280,7 +305,7 @@ def results(state: SeasonState) -> list[MatchResult]:
                 counts_goals=state.award_counts_goals.get(match_id, True),
             )
         )
-    out.sort(key=lambda r: (r.kickoff, r.match_id))
+    out.sort(key=lambda r: (*_kickoff_key(r.kickoff), r.match_id))
     return out
 
 
@@ -297,9 +322,9 @@ def records(
         1
     """
     # plain lists while adding up (this runs for every table), frozen records at the end
-    acc: dict[str, tuple[list[int], list[int], list[tuple[datetime, str]]]] = {}
+    acc: dict[str, tuple[list[int], list[int], list[tuple[datetime | None, str]]]] = {}
 
-    def slot(team: str) -> tuple[list[int], list[int], list[tuple[datetime, str]]]:
+    def slot(team: str) -> tuple[list[int], list[int], list[tuple[datetime | None, str]]]:
         found = acc.get(team)
         if found is None:
             found = acc[team] = ([0] * 6, [0] * 6, [])
@@ -335,7 +360,7 @@ def records(
             home=_split(home),
             away=_split(away),
             deducted=deductions.get(team, 0),
-            recent=tuple(sorted(recent)),
+            recent=tuple(sorted(recent, key=_recent_key)),
         )
         for team, (home, away, recent) in acc.items()
     }

@@ -34,6 +34,7 @@ from matchledger.folds.records import (
     SeasonState,
     Split,
     TeamRecord,
+    _kickoff_key,
     fold_season,
     records,
     results,
@@ -266,13 +267,15 @@ def select_season(
 
 
 def _scheduled_in(
-    e: MatchScheduled, as_of: date | datetime | int | None, kickoff: datetime
+    e: MatchScheduled, as_of: date | datetime | int | None, kickoff: datetime | None
 ) -> bool:
     if as_of is None:
         return True
     if isinstance(as_of, int):
         number = _round_number(e.round)
         return number is not None and number <= as_of
+    if kickoff is None:
+        return False  # a match with no date cannot be placed before one
     if isinstance(as_of, datetime):
         return kickoff <= as_of
     return kickoff.date() <= as_of
@@ -566,7 +569,11 @@ def standings(  # noqa: PLR0913 - the questions people ask of a table
             gives the rules in force in the season. ``None`` takes the preset that fits
             the competition's name (:func:`~matchledger.rules.guess_rules`).
         as_of: a date or datetime (matches that kicked off by then), or a round number
-            (matches of rounds up to it).
+            (matches of rounds up to it). A match with no kick-off (``kickoff=None``,
+            and no new date from a :class:`~matchledger.events.MatchStatusChanged`)
+            cannot be placed before a date: it does not count as of a date or
+            datetime, and stays a fixture still to play. It counts as usual with
+            ``as_of=None`` or a round number.
         venue: ``"home"`` or ``"away"`` for a home or away table (no deductions).
         competition: which competition, when the events hold several.
         season: which season, when the events hold several.
@@ -740,12 +747,15 @@ class Fixtures:
         """The meeting of ``home`` (at home) and ``away`` a result by hand goes to.
 
         The first one still to play, else the latest played; never one taken before.
+        A meeting with no date counts as later than every dated one.
         """
         free = [f for f in self._pairs.get((home, away), []) if f.match_id not in self._taken]
-        to_play = sorted(
-            (f for f in free if f.match_id not in self._played), key=lambda f: f.kickoff
-        )
-        done = sorted((f for f in free if f.match_id in self._played), key=lambda f: f.kickoff)
+
+        def when(f: MatchScheduled) -> tuple[bool, datetime]:
+            return _kickoff_key(f.kickoff)
+
+        to_play = sorted((f for f in free if f.match_id not in self._played), key=when)
+        done = sorted((f for f in free if f.match_id in self._played), key=when)
         options = to_play + done[::-1]
         if not options:
             return None

@@ -24,8 +24,12 @@ The conventions, in one place:
   opponent's goals (own goals included) while the keeper was on the pitch.
 * **Minutes** are actual playing time, stoppage time included: each period lasts its
   nominal length (45 or 15 minutes) plus the added time recorded when it ended
-  (``PeriodEnded.at``, e.g. ``45+1'``). A player who comes on at ``90+2'`` in a second
-  half that ended at ``90+4'`` plays 2 minutes; the player he replaced plays the rest.
+  (``PeriodEnded.at``, e.g. ``45+1'``). A time without seconds counts to the end of its
+  minute (``64'`` is 64 minutes in); a time to the second counts exactly (``64':11``, the
+  clock reading 63:11, is 63 minutes 11 seconds in), as provider feeds give it. A
+  player who comes on at ``90+2'`` in a second half that ended at ``90+4'`` plays 2
+  minutes; the player he replaced plays the rest. Minutes are rounded where a player
+  comes on and goes off, so a team's players share exactly 11 times the match's length.
   A substitution or dismissal without a time counts from the latest time recorded
   before it in the period in progress, one between periods from the end of the last
   period. Without lineups no
@@ -200,18 +204,27 @@ class _Match:
         if at is None or at.period is not self.period:
             return self.latest  # no time: just after the events recorded before it
         base, _ = _NOMINAL[at.period]
-        minute = at.minute + at.added - base
-        when = self.period_start + max(0, minute)
-        self.latest = max(self.latest, when)
-        return when
+        # the ledger's order is the match's: a time never goes back (46':00 after 46')
+        self.latest = max(self.latest, self.period_start + max(0.0, _elapsed(at) - base))
+        return self.latest
 
     def leave(self, pid: str, when: float) -> None:
         since = self.on_since.pop(pid, None)
         if since is not None:
-            self.bump(pid, "minutes_played", max(0, round(when - since)))
+            self.bump(pid, "minutes_played", max(0, round(when) - round(since)))
         for team, keeper in self.keeper.items():
             if keeper == pid:
                 self.keeper[team] = None
+
+
+def _elapsed(at: MatchTime) -> float:
+    """Minutes on the match clock at ``at``: the end of the printed minute, or to the second.
+
+    ``64'`` counts as 64 minutes; ``64':11`` (the clock read 63:11) as 63 minutes 11 seconds.
+    """
+    if at.second is None:
+        return float(at.minute + at.added)
+    return at.minute + at.added - 1 + at.second / 60
 
 
 def _step(m: _Match, e: Event) -> None:  # noqa: C901, PLR0912, PLR0915 - one case per event
@@ -232,9 +245,9 @@ def _step(m: _Match, e: Event) -> None:  # noqa: C901, PLR0912, PLR0915 - one ca
     elif isinstance(e, PeriodEnded):
         if e.period in _NOMINAL:
             base, length = _NOMINAL[e.period]
-            added = e.at.minute + e.at.added - base - length if e.at is not None else 0
+            added = _elapsed(e.at) - base - length if e.at is not None else 0.0
             # without a recorded end, the period lasted at least until its last event
-            m.clock_end = max(m.period_start + length + max(0, added), m.latest)
+            m.clock_end = max(m.period_start + length + max(0.0, added), m.latest)
         m.period = None
     elif isinstance(e, ShotTaken):
         opp = m.opponent(e.team)

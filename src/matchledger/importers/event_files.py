@@ -1,0 +1,324 @@
+"""Providers' event files, recognised by content, read through kloppy into ledgers.
+
+Each provider ships a match as a set of files: StatsBomb an events file and a lineups
+file (and a season's matches file with the dates), Wyscout one file (v2 or v3, told
+apart by its records), Stats Perform an MA1 file (match and lineups) and an MA3 file
+(events). :func:`read_event_files` takes any number of such files in any order,
+recognises each by what is in it, pairs the files of each match, and imports every
+match with :func:`matchledger.importers.kloppy.import_dataset`.
+
+A file that is not what the provider ships raises :class:`EventsFileError` naming the
+file and what is wrong; kloppy's own failures are reported the same way.
+
+Example:
+    >>> from matchledger.importers.event_files import EVENT_PROVIDERS
+    >>> EVENT_PROVIDERS
+    ('statsbomb', 'statsperform', 'wyscout')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import orjson
+from attrs import frozen
+
+from matchledger.errors import LedgerError
+from matchledger.importers.kloppy import EventImport, EventsFileError, import_dataset
+
+__all__ = ["EVENT_PROVIDERS", "EventFile", "read_event_files", "recognise"]
+
+EVENT_PROVIDERS: Final = ("statsbomb", "statsperform", "wyscout")
+_DIGITS: Final = re.compile(r"(?<!\d)(\d{3,})(?!\d)")
+
+
+@frozen
+class EventFile:
+    """A provider file and what it holds.
+
+    Attributes:
+        path: the file.
+        role: ``events``, ``lineups``, ``matches`` (StatsBomb); ``events`` (Wyscout);
+            ``ma1``, ``ma3`` (Stats Perform).
+        version: the format's version where it has several (Wyscout ``v2``/``v3``).
+        key: what ties the files of one match together (a match id, or team ids).
+        document: the parsed JSON.
+    """
+
+    path: Path
+    role: str
+    version: str | None
+    key: frozenset[str]
+    document: Any
+
+
+def _load_json(path: Path) -> Any:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise EventsFileError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise EventsFileError(str(path), "is empty")
+    if data.lstrip()[:1] == b"<":
+        raise EventsFileError(
+            str(path),
+            "is XML; only the JSON feeds of StatsBomb, Wyscout and Stats Perform are read",
+        )
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise EventsFileError(str(path), f"is not valid JSON ({exc})") from None
+
+
+def _first(items: Any) -> Mapping[str, Any]:
+    if isinstance(items, list) and items and isinstance(items[0], Mapping):
+        return items[0]
+    return {}
+
+
+def recognise(provider: str, path: Path, document: Any) -> EventFile:  # noqa: C901, PLR0912 - one branch per kind of file
+    """What a provider file holds, told by its content (never by its name).
+
+    Raises:
+        EventsFileError: the file is not one the provider ships.
+
+    Example:
+        >>> doc = {"events": [{"eventName": 8, "matchId": 7}]}
+        >>> recognise("wyscout", Path("m.json"), doc).version
+        'v2'
+    """
+    where = str(path)
+    if provider == "statsbomb":
+        head = _first(document)
+        if "index" in head and isinstance(head.get("type"), Mapping):
+            teams = frozenset(
+                str((e.get("team") or {}).get("id"))
+                for e in document
+                if isinstance(e, Mapping) and (e.get("type") or {}).get("name") == "Starting XI"
+            )
+            return EventFile(path, "events", None, teams, document)
+        if "lineup" in head and "team_id" in head:
+            teams = frozenset(str(t.get("team_id")) for t in document if isinstance(t, Mapping))
+            return EventFile(path, "lineups", None, teams, document)
+        if "match_id" in head and "home_team" in head:
+            return EventFile(path, "matches", None, frozenset(), document)
+        raise EventsFileError(
+            where, "is not a StatsBomb events, lineups or matches file (a JSON list of records)"
+        )
+    if provider == "wyscout":
+        if not isinstance(document, Mapping) or not isinstance(document.get("events"), list):
+            if isinstance(document, list) and "eventName" in _first(document):
+                raise EventsFileError(
+                    where,
+                    "is a Wyscout v2 events list of a whole competition; "
+                    "give one match's file (with 'events', 'teams' and 'players')",
+                )
+            raise EventsFileError(where, "is not a Wyscout match file (an object with 'events')")
+        head = _first(document["events"])
+        if isinstance(head.get("type"), Mapping) and "primary" in head["type"]:
+            version = "v3"
+        elif "eventName" in head:
+            version = "v2"
+        else:
+            raise EventsFileError(where, "has events that are neither Wyscout v2 nor v3")
+        return EventFile(path, "events", version, frozenset({str(head.get("matchId"))}), document)
+    if provider == "statsperform":
+        if not isinstance(document, Mapping) or not isinstance(document.get("matchInfo"), Mapping):
+            raise EventsFileError(where, "is not a Stats Perform MA1 or MA3 file (no 'matchInfo')")
+        live = document.get("liveData") or {}
+        key = frozenset({str(document["matchInfo"].get("id"))})
+        if isinstance(live.get("event"), list):
+            return EventFile(path, "ma3", None, key, document)
+        if isinstance(live.get("lineUp"), list):
+            return EventFile(path, "ma1", None, key, document)
+        raise EventsFileError(
+            where, "is a Stats Perform file with neither events (MA3) nor lineups (MA1)"
+        )
+    raise EventsFileError("", f"unknown provider {provider!r}; one of {', '.join(EVENT_PROVIDERS)}")
+
+
+def _group(provider: str, files: list[EventFile]) -> list[dict[str, EventFile]]:
+    """The files of each match, by role."""
+    if provider == "wyscout":
+        return [{"events": f} for f in files]
+    if provider == "statsperform":
+        by_key: dict[frozenset[str], dict[str, EventFile]] = {}
+        for f in files:
+            group = by_key.setdefault(f.key, {})
+            if f.role in group:
+                raise EventsFileError(
+                    str(f.path), f"is a second {f.role.upper()} file of the same match"
+                )
+            group[f.role] = f
+        for group in by_key.values():
+            for needed in ("ma1", "ma3"):
+                if needed not in group:
+                    have = next(iter(group.values()))
+                    raise EventsFileError(
+                        str(have.path), f"needs the {needed.upper()} file of the same match too"
+                    )
+        return list(by_key.values())
+    return _pair_statsbomb(files)
+
+
+def _pair_statsbomb(files: list[EventFile]) -> list[dict[str, EventFile]]:
+    """Pair StatsBomb events and lineups files by their teams, then by the names' digits."""
+    events = [f for f in files if f.role == "events"]
+    lineups = [f for f in files if f.role == "lineups"]
+    groups = []
+    for ev in events:
+        fits = [lu for lu in lineups if lu.key == ev.key] or list(lineups)
+        if len(fits) > 1:
+            digits = set(_DIGITS.findall(ev.path.name))
+            fits = [lu for lu in fits if set(_DIGITS.findall(lu.path.name)) == digits] or fits
+        if len(fits) != 1:
+            why = "no lineups file" if not fits else "more than one lineups file fits"
+            raise EventsFileError(
+                str(ev.path), f"{why}: StatsBomb needs one lineups file per events file"
+            )
+        partner = fits[0]
+        lineups.remove(partner)
+        groups.append({"events": ev, "lineups": partner})
+    if lineups:
+        raise EventsFileError(str(lineups[0].path), "has no events file to go with it")
+    return groups
+
+
+def _kloppy(provider: str, group: Mapping[str, EventFile]) -> Any:
+    try:
+        from kloppy import statsbomb, statsperform, wyscout  # noqa: PLC0415 - optional extra
+    except ImportError:  # pragma: no cover - the extra is installed in tests
+        raise EventsFileError(
+            "", "reading provider files needs kloppy: pip install 'matchledger[kloppy]'"
+        ) from None
+    first = next(iter(group.values()))
+    try:
+        if provider == "statsbomb":
+            return statsbomb.load(
+                event_data=str(group["events"].path), lineup_data=str(group["lineups"].path)
+            )
+        if provider == "wyscout":
+            version = (group["events"].version or "v3").upper()
+            return wyscout.load(event_data=str(group["events"].path), data_version=version)
+        return statsperform.load_event(
+            ma1_data=str(group["ma1"].path), ma3_data=str(group["ma3"].path)
+        )
+    except Exception as exc:  # noqa: BLE001 - kloppy's failures are the file's fault here
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        raise EventsFileError(str(first.path), f"kloppy could not read it ({reason})") from None
+
+
+def _match_entry(matches: Iterable[EventFile], group: Mapping[str, EventFile]) -> Any:
+    """The StatsBomb matches-file entry of a match: by the id in the file name, or the teams."""
+    events = group["events"]
+    digits = set(_DIGITS.findall(events.path.name))
+    entries = [e for f in matches for e in f.document if isinstance(e, Mapping)]
+    by_id = [e for e in entries if str(e.get("match_id")) in digits]
+    if len(by_id) == 1:
+        return by_id[0]
+    by_teams = [
+        e
+        for e in entries
+        if frozenset(
+            {
+                str((e.get("home_team") or {}).get("home_team_id")),
+                str((e.get("away_team") or {}).get("away_team_id")),
+            }
+        )
+        == events.key
+    ]
+    return by_teams[0] if len(by_teams) == 1 else None
+
+
+def read_event_files(  # noqa: PLR0913 - the overrides a user may give
+    provider: str,
+    paths: Sequence[str | Path],
+    *,
+    home: str | None = None,
+    competition: str | None = None,
+    season: str | None = None,
+    kickoff: datetime | None = None,
+) -> list[EventImport]:
+    """Import every match in a provider's files (any order), one ledger and report each.
+
+    Args:
+        provider: ``"statsbomb"``, ``"wyscout"`` or ``"statsperform"``.
+        paths: the files: StatsBomb events + lineups (+ matches), Wyscout match files,
+            Stats Perform MA1 + MA3; of one or more matches.
+        home: the home team, for files that do not say (StatsBomb without its matches
+            file, Wyscout v2).
+        competition: the competition, when the files do not say.
+        season: the season label, e.g. ``"2018-19"``, when the files do not say.
+        kickoff: the kick-off (timezone-aware), when the files do not say.
+
+    Raises:
+        EventsFileError: a file is unreadable, not the provider's, or lacks its partner.
+
+    Example:
+        >>> read_event_files("statsbomb", [])
+        Traceback (most recent call last):
+        ...
+        matchledger.importers.kloppy.EventsFileError: no files given
+    """
+    if provider not in EVENT_PROVIDERS:
+        raise EventsFileError(
+            "", f"unknown provider {provider!r}; one of {', '.join(EVENT_PROVIDERS)}"
+        )
+    if not paths:
+        raise EventsFileError("", "no files given")
+    files = [recognise(provider, Path(p), _load_json(Path(p))) for p in paths]
+    matches = [f for f in files if f.role == "matches"]
+    groups = _group(provider, [f for f in files if f.role != "matches"])
+    if not groups:
+        raise EventsFileError(str(files[0].path), "is a matches file; give the events files too")
+    overrides = {"home": home, "competition": competition, "season": season, "kickoff": kickoff}
+    out = []
+    for group in groups:
+        dataset = _kloppy(provider, group)
+        raw: dict[str, Any] = {role: f.document for role, f in group.items()}
+        match_id = None
+        if provider == "statsbomb":
+            entry = _match_entry(matches, group)
+            if entry is not None:
+                raw["match"] = entry
+            else:
+                digits = _DIGITS.findall(group["events"].path.name)
+                if len(digits) == 1:
+                    match_id = f"statsbomb-{digits[0]}"
+        out.append(_import_group(dataset, raw, match_id, group, overrides))
+    return out
+
+
+def _import_group(
+    dataset: Any,
+    raw: Mapping[str, Any],
+    match_id: str | None,
+    group: Mapping[str, EventFile],
+    overrides: Mapping[str, Any],
+) -> EventImport:
+    """One match's import; a raw record the importer cannot read names its file."""
+    try:
+        done = import_dataset(
+            dataset,
+            raw=raw,
+            match_id=match_id,
+            **overrides,
+        )
+    except LedgerError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a raw record not shaped as the provider's
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        where = str(group["events" if "events" in group else "ma3"].path)
+        raise EventsFileError(where, f"has records the importer cannot read ({reason})") from None
+    if match_id is not None:
+        note = f"match id {match_id.partition('-')[2]} taken from the file name"
+        done = EventImport(
+            ledger=done.ledger,
+            report=attrs.evolve(done.report, notes=(*done.report.notes, note)),
+        )
+    return done
