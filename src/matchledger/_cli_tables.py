@@ -21,6 +21,7 @@ from matchledger.events import (
     TieDecided,
 )
 from matchledger.folds.standings import Fixtures, Table, select_season, standings
+from matchledger.importers.kloppy import UNKNOWN_COMPETITION, UNKNOWN_SEASON
 from matchledger.ledger import Ledger
 from matchledger.rules import PRESETS, guess_rules
 
@@ -240,6 +241,16 @@ def run_table(args: argparse.Namespace) -> int:
         events.extend(read_input(path, args.season, args.tier))
     try:
         competition, season = select_season(events, args.competition, args.season)
+        unknown = [
+            what
+            for what, label in (("competition", competition), ("season", season))
+            if label in (UNKNOWN_COMPETITION, UNKNOWN_SEASON)
+        ]
+        if unknown:
+            raise CommandError(
+                f"the matches' files do not give their {' or '.join(unknown)}; "
+                "import them again with --competition and --season"
+            )
         extra = _options(args, events, competition, season)
         rules = args.rules or guess_rules(competition)
         if rules is None:

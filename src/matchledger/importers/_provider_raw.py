@@ -329,9 +329,10 @@ def _tags(record: Mapping[str, Any]) -> set[int]:
 class WyscoutV2(Source):
     """Wyscout v2 (the public soccer-logs dataset): one file with events, teams, players.
 
-    The file has no match metadata (no date, no home side), no lineups and no
-    substitutions. kloppy drops the player of every card and the names of players,
-    and never reads the own-goal tag (102).
+    The file has no match metadata (no date, no home side: kloppy takes the first team
+    as the home side), no lineups and no substitutions. kloppy never reads the own-goal
+    tag (102). Players are named by the file's ``shortName`` ("J. Vardy"), as Wyscout
+    displays them; kloppy's full names are the fallback.
     """
 
     provider = "wyscout"
@@ -473,9 +474,9 @@ class WyscoutV3(Source):
     """Wyscout v3: events with the match, lineups, substitutions, teams and players.
 
     kloppy reads the lineups but makes no event of a card (they sit on the foul's
-    ``infraction``) or of a substitution (a separate ``substitutions`` section), calls
-    a shot that hit the woodwork (goal zones ``p*``) off target, and leaves the player
-    names out of its metadata.
+    ``infraction``) or of a substitution (a separate ``substitutions`` section), and
+    calls a shot that hit the woodwork (goal zones ``p*``) off target. Players are named
+    by the file's ``shortName``, as with v2.
     """
 
     provider = "wyscout"

@@ -259,7 +259,7 @@ class _Builder:
             name = self.teams[first].name
             self.notes.append(
                 f"the {self.source.provider} data does not say which side was at home; "
-                f"took {name} (listed first) - pass home= (--home) to set it"
+                f"took {name} (listed first); give the home team (--home) to set it"
             )
         return first, next(i for i in ids if i != first)
 
@@ -275,7 +275,9 @@ class _Builder:
         for team_id, team in self.teams.items():
             for p in team.players:
                 name = self.source.player_name(p)
-                named += bool(name) and not getattr(p, "name", None)
+                named += bool(name) and not (
+                    getattr(p, "name", None) or getattr(p, "full_name", None)
+                )
                 self._player(str(p.player_id), team_id, name)
         if named:
             self.filled.append(f"names of {named} players (kloppy has none for them)")

@@ -206,6 +206,6 @@ def _start_year(season: str) -> int:
     if not head.isdigit():
         from matchledger.errors import LedgerError  # noqa: PLC0415
 
-        msg = f"season {season!r} must start with a year, like '2019-20'"
+        msg = f"season {season!r} must start with a year, like '2019-20', to find its rules"
         raise LedgerError(msg)
     return int(head)
