@@ -715,12 +715,10 @@ def test_extra_time_and_a_shootout_kept_apart_from_the_score(
         }
         kick.pop("key_pass_id", None)
         kick.pop("freeze_frame", None)
-        events.append(
-            _statsbomb_record(
-                next(index), 5, (120, n * 10), (16, "Shot"), team,
-                player={"id": pid, "name": pname}, position={"id": 1, "name": "x"}, location=[108.0, 40.0], shot=kick,
-            )
-        )  # fmt: skip
+        taker = {"player": {"id": pid, "name": pname}, "position": {"id": 1, "name": "x"}}
+        kind = (16, "Shot")
+        record = _statsbomb_record(next(index), 5, (120, n * 10), kind, team, **taker, shot=kick)
+        events.append({**record, "location": [108.0, 40.0]})
     for team in (barca, girona):
         events.append(_statsbomb_record(next(index), 5, (120, 59), end, team))
     path = tmp_path / "15986_event.json"
@@ -729,8 +727,10 @@ def test_extra_time_and_a_shootout_kept_apart_from_the_score(
     assert done.report.complete
     (line,) = ml.scores(done.ledger).values()
     assert (line.home_goals, line.away_goals) == (2, 2)
-    assert line.extra_time is not None and (line.extra_time.home, line.extra_time.away) == (2, 2)
-    assert line.shootout is not None and (line.shootout.home, line.shootout.away) == (2, 1)
+    assert line.extra_time is not None
+    assert (line.extra_time.home, line.extra_time.away) == (2, 2)
+    assert line.shootout is not None
+    assert (line.shootout.home, line.shootout.away) == (2, 1)
     kicks_in = [
         (e.player.name, e.outcome) for e in done.ledger if isinstance(e, ml.ShootoutKickTaken)
     ]
@@ -778,7 +778,8 @@ def test_statsbomb_matches_file_gives_date_home_and_competition(
         "5",
         "Camp Nou",
     )
-    assert fixture.kickoff is not None and fixture.kickoff.date().isoformat() == "2018-09-23"
+    assert fixture.kickoff is not None
+    assert fixture.kickoff.date().isoformat() == "2018-09-23"
     assert not any("at home" in n or "provider states" in n for n in done.report.notes)
     # and the table of that one match, under La Liga's rules
     table = ml.standings(done.ledger, "la-liga")
