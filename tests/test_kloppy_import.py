@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import kloppy
 import orjson
 import pytest
 from kloppy import statsbomb, statsperform, wyscout
@@ -784,3 +785,69 @@ def test_statsbomb_matches_file_gives_date_home_and_competition(
     # and the table of that one match, under La Liga's rules
     table = ml.standings(done.ledger, "la-liga")
     assert [(r.team.name, r.points) for r in table.rows] == [("Barcelona", 1), ("Girona", 1)]
+
+
+# --- XML feeds: kloppy's own sample files (installed with kloppy, not copied here) ----------
+
+KLOPPY_FILES = Path(kloppy.__file__).parent / "tests" / "files"
+
+
+def test_stats_perform_xml_gives_the_same_ledger_as_json(shared_data: Path) -> None:
+    xml = read_event_files(
+        "statsperform",
+        [KLOPPY_FILES / "statsperform_event_ma3.xml", KLOPPY_FILES / "statsperform_event_ma1.xml"],
+    )
+    json = read_event_files("statsperform", _paths(shared_data, "hamburg-sandhausen"))
+    assert ml.dumps(xml[0].ledger) == ml.dumps(json[0].ledger)
+    assert xml[0].report.notes == json[0].report.notes
+
+
+def test_opta_f24_excerpt_is_detected_and_its_own_goal_sided(tmp_path: Path) -> None:
+    """kloppy's Opta sample is a few dozen events of a match with a shootout."""
+    (done,) = read_event_files(
+        "opta", [KLOPPY_FILES / "opta_f24.xml", KLOPPY_FILES / "opta_f7.xml"]
+    )
+    report = done.report
+    assert report.provider == "opta"
+    assert not report.complete
+    assert any("too few for a whole match" in n for n in report.notes)
+    assert any("the provider states 2-1" in n for n in report.notes)
+    assert not any(isinstance(e, MatchEnded) for e in done.ledger)
+    # an own goal (qualifier 28) by a Nordsjælland player counts for København, at home
+    (own,) = [e for e in done.ledger if isinstance(e, OwnGoalScored)]
+    schedule = done.ledger.schedule(report.match_id)
+    assert (schedule.home.name, schedule.away.name) == ("FC København", "FC Nordsjælland")
+    assert own.team == schedule.away.team_id
+    kicks = [e for e in done.ledger if isinstance(e, ml.ShootoutKickTaken)]
+    assert kicks == []  # the one kick in the sample is by a player sent off in it: skipped
+    assert any("was sent off" in s for s in report.skipped)
+
+
+def test_sportec_excerpt_is_detected() -> None:
+    (done,) = read_event_files(
+        "sportec", [KLOPPY_FILES / "sportec_meta.xml", KLOPPY_FILES / "sportec_events.xml"]
+    )
+    assert not done.report.complete
+    assert done.report.match_id == "sportec-DFL-MAT-003BN1"
+    schedule = done.ledger.schedule(done.report.match_id)
+    assert schedule.kickoff is not None
+    assert not any("at home" in n for n in done.report.notes)  # Sportec says who was at home
+
+
+@pytest.mark.parametrize(
+    ("provider", "files", "message"),
+    [
+        ("opta", ["opta_f24.xml"], "needs the F7 file of the same match too"),
+        ("sportec", ["opta_f7.xml", "sportec_events.xml"], "not a sportec file (META/EVENTS)"),
+        ("opta", ["statsbomb_lineup.json"], "is JSON; opta's files are XML"),
+        ("wyscout", ["opta_f7.xml"], "not a wyscout file (this provider's files are JSON)"),
+    ],
+)
+def test_xml_files_recognised_by_content(
+    provider: str, files: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [str(KLOPPY_FILES / f) for f in files]
+    assert main(["import-events", "--provider", provider, *paths]) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1

@@ -17,19 +17,20 @@ from matchledger.ledger import Ledger
 
 __all__ = ["add_parser", "run_import_events"]
 
-_PROVIDERS = ("statsbomb", "statsperform", "wyscout")
+_PROVIDERS = ("opta", "sportec", "statsbomb", "statsperform", "wyscout")
 
 
 def add_parser(sub: Any) -> None:
     """Add ``import-events`` to the subcommands."""
     p = sub.add_parser(
         "import-events",
-        help="turn a provider's event files (StatsBomb, Wyscout, Stats Perform) into a ledger",
+        help="turn a provider's event files (StatsBomb, Wyscout, Stats Perform, ...) into a ledger",
         description="Read a provider's event files of one or more matches, in any order "
         "(StatsBomb: events + lineups, and optionally the season's matches file; Wyscout: "
-        "the match file, v2 or v3; Stats Perform: MA1 + MA3), through kloppy, and write "
-        "them as a ledger. What the ledger has no event for (passes, carries...) is "
-        "counted on stderr. Needs the extra matchledger[kloppy].",
+        "the match file, v2 or v3; Stats Perform: MA1 + MA3, JSON or XML; Opta: F7 + F24; "
+        "Sportec: meta + events), through kloppy, and write them as a ledger. What the "
+        "ledger has no event for (passes, carries...) is counted on stderr. Needs the "
+        "extra matchledger[kloppy].",
     )
     p.add_argument("files", metavar="FILE", nargs="+", type=Path, help="the provider's files")
     p.add_argument("--provider", required=True, choices=_PROVIDERS, help="whose files these are")

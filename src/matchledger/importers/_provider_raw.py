@@ -124,6 +124,9 @@ class Source:
     """
 
     provider: str = "unknown"
+    # whether the format says which side was at home (kloppy calls the first team home
+    # when it does not)
+    states_home_side: bool = True
 
     def __init__(self, dataset: Any, raw: Mapping[str, Any]) -> None:
         """Keep the dataset and the raw documents (by role: ``events``, ``lineups``...)."""
@@ -140,10 +143,14 @@ class Source:
         kickoff = date if isinstance(date, datetime) else None
         if kickoff is not None and kickoff.tzinfo is None:
             kickoff = kickoff.replace(tzinfo=UTC)
+        home = next(
+            (str(t.team_id) for t in meta.teams if str(getattr(t.ground, "name", "")) == "HOME"),
+            None,
+        )
         return MatchInfo(
             match_id=_str(getattr(meta, "game_id", None)),
             kickoff=kickoff,
-            home_team_id=None,
+            home_team_id=home if self.states_home_side else None,
             final_score=None if score is None else (int(score.home), int(score.away)),
         )
 
@@ -229,6 +236,7 @@ class StatsBomb(Source):
     """
 
     provider = "statsbomb"
+    states_home_side = False
 
     def __init__(self, dataset: Any, raw: Mapping[str, Any]) -> None:
         """Index the raw events by id and the lineups' nicknames by player id."""
@@ -336,6 +344,7 @@ class WyscoutV2(Source):
     """
 
     provider = "wyscout"
+    states_home_side = False
 
     def __init__(self, dataset: Any, raw: Mapping[str, Any]) -> None:
         """Index the raw events and the players of the file."""
@@ -728,7 +737,9 @@ def source_for(dataset: Any, raw: Mapping[str, Any]) -> Source:
             return WyscoutV3(dataset, raw)
         return WyscoutV2(dataset, raw)
     if provider in ("statsperform", "opta"):
-        return StatsPerform(dataset, raw)
+        opta = StatsPerform(dataset, raw)
+        opta.provider = provider
+        return opta
     source = Source(dataset, raw)
     source.provider = provider
     return source

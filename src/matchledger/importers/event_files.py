@@ -3,7 +3,8 @@
 Each provider ships a match as a set of files: StatsBomb an events file and a lineups
 file (and a season's matches file with the dates), Wyscout one file (v2 or v3, told
 apart by its records), Stats Perform an MA1 file (match and lineups) and an MA3 file
-(events). :func:`read_event_files` takes any number of such files in any order,
+(events), in JSON or XML, Opta an F7 and an F24 file, Sportec a meta and an events
+file (both XML). :func:`read_event_files` takes any number of such files in any order,
 recognises each by what is in it, pairs the files of each match, and imports every
 match with :func:`matchledger.importers.kloppy.import_dataset`.
 
@@ -13,7 +14,7 @@ file and what is wrong; kloppy's own failures are reported the same way.
 Example:
     >>> from matchledger.importers.event_files import EVENT_PROVIDERS
     >>> EVENT_PROVIDERS
-    ('statsbomb', 'statsperform', 'wyscout')
+    ('opta', 'sportec', 'statsbomb', 'statsperform', 'wyscout')
 """
 
 from __future__ import annotations
@@ -33,8 +34,74 @@ from matchledger.importers.kloppy import EventImport, EventsFileError, import_da
 
 __all__ = ["EVENT_PROVIDERS", "EventFile", "read_event_files", "recognise"]
 
-EVENT_PROVIDERS: Final = ("statsbomb", "statsperform", "wyscout")
+EVENT_PROVIDERS: Final = ("opta", "sportec", "statsbomb", "statsperform", "wyscout")
 _DIGITS: Final = re.compile(r"(?<!\d)(\d{3,})(?!\d)")
+# an XML file's first elements: the root and its first child (after the prolog and comments)
+_XML_TAGS: Final = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+_XML_SKIP: Final = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", re.DOTALL)
+_XML_ROLES: Final[dict[str, dict[tuple[str, str | None], str]]] = {
+    # provider: {(root, first child or None): role}
+    "opta": {("SoccerFeed", None): "f7", ("Games", None): "f24"},
+    "sportec": {
+        ("PutDataRequest", "MatchInformation"): "meta",
+        ("PutDataRequest", "Event"): "events",
+    },
+    "statsperform": {("match", None): "ma1", ("matchEvents", None): "ma3"},
+}
+_NEEDS: Final = {
+    "opta": ("f7", "f24"),
+    "sportec": ("meta", "events"),
+    "statsperform": ("ma1", "ma3"),
+}
+
+
+@frozen
+class _Xml:
+    """An XML file, recognised by its first elements; kloppy parses it."""
+
+    root: str
+    child: str | None
+
+
+# the elements of a Stats Perform MA1 XML file that repeat (lists in its JSON form)
+_MA1_LISTS: Final = frozenset(
+    {"contestant", "goal", "card", "substitute", "lineUp", "player", "period", "stat", "official"}
+)
+
+
+def _as_json_shape(element: Any) -> Any:
+    """An XML element in the shape of Stats Perform's JSON.
+
+    Attributes become keys, children go by tag (a list where they repeat), and text
+    becomes ``name`` where there is no such attribute.
+    """
+    out: dict[str, Any] = dict(element.attrib)
+    text = (element.text or "").strip()
+    if text and "name" not in out:
+        out["name"] = text
+    for child in element:
+        tag = str(child.tag)
+        if tag.endswith("s") and tag[:-1] in _MA1_LISTS:  # <contestants>, <periods>: unwrapped
+            out.setdefault(tag[:-1], []).extend(_as_json_shape(g) for g in child)
+            continue
+        value = _as_json_shape(child)
+        if tag in _MA1_LISTS:
+            out.setdefault(tag, []).append(value)
+        else:
+            out[tag] = value
+    return out
+
+
+def _ma1_document(path: Path) -> Mapping[str, Any]:
+    """A Stats Perform MA1 XML file as the JSON form's dict (for what kloppy loses)."""
+    from xml.etree import ElementTree as ET  # noqa: PLC0415 - only for this rare format
+
+    try:
+        root = ET.parse(path).getroot()  # noqa: S314 - expat refuses entity bombs
+    except ET.ParseError as exc:
+        raise EventsFileError(str(path), f"is not valid XML ({exc})") from None
+    doc = _as_json_shape(root)
+    return {"matchInfo": doc.get("matchInfo") or {}, "liveData": doc.get("liveData") or {}}
 
 
 @frozen
@@ -65,10 +132,11 @@ def _load_json(path: Path) -> Any:
     if not data.strip():
         raise EventsFileError(str(path), "is empty")
     if data.lstrip()[:1] == b"<":
-        raise EventsFileError(
-            str(path),
-            "is XML; only the JSON feeds of StatsBomb, Wyscout and Stats Perform are read",
-        )
+        head = _XML_SKIP.sub(b"", data[:8192])
+        tags = [t.decode("ascii", "replace") for t in _XML_TAGS.findall(head)[:2]]
+        if not tags:
+            raise EventsFileError(str(path), "is not valid XML (no element in its first 8 KB)")
+        return _Xml(root=tags[0], child=tags[1] if len(tags) > 1 else None)
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
@@ -81,7 +149,7 @@ def _first(items: Any) -> Mapping[str, Any]:
     return {}
 
 
-def recognise(provider: str, path: Path, document: Any) -> EventFile:  # noqa: C901, PLR0912 - one branch per kind of file
+def recognise(provider: str, path: Path, document: Any) -> EventFile:  # noqa: C901, PLR0911, PLR0912 - one branch per kind of file
     """What a provider file holds, told by its content (never by its name).
 
     Raises:
@@ -93,6 +161,19 @@ def recognise(provider: str, path: Path, document: Any) -> EventFile:  # noqa: C
         'v2'
     """
     where = str(path)
+    if isinstance(document, _Xml):
+        roles: Mapping[tuple[str, str | None], str] = _XML_ROLES.get(provider, {})
+        role = roles.get((document.root, None)) or roles.get((document.root, document.child))
+        if role is None:
+            kinds = "/".join(r.upper() for r in _NEEDS.get(provider, ()))
+            raise EventsFileError(
+                where,
+                f"is XML with root <{document.root}>, not a {provider} file"
+                + (f" ({kinds})" if kinds else " (this provider's files are JSON)"),
+            )
+        return EventFile(path, role, "xml", frozenset(), document)
+    if provider in ("opta", "sportec"):
+        raise EventsFileError(where, f"is JSON; {provider}'s files are XML")
     if provider == "statsbomb":
         head = _first(document)
         if "index" in head and isinstance(head.get("type"), Mapping):
@@ -146,6 +227,8 @@ def _group(provider: str, files: list[EventFile]) -> list[dict[str, EventFile]]:
     """The files of each match, by role."""
     if provider == "wyscout":
         return [{"events": f} for f in files]
+    if any(f.version == "xml" for f in files):
+        return [_one_xml_match(provider, files)]
     if provider == "statsperform":
         by_key: dict[frozenset[str], dict[str, EventFile]] = {}
         for f in files:
@@ -164,6 +247,24 @@ def _group(provider: str, files: list[EventFile]) -> list[dict[str, EventFile]]:
                     )
         return list(by_key.values())
     return _pair_statsbomb(files)
+
+
+def _one_xml_match(provider: str, files: list[EventFile]) -> dict[str, EventFile]:
+    """The XML files of one match (XML feeds are read one match at a time)."""
+    group: dict[str, EventFile] = {}
+    for f in files:
+        if f.role in group:
+            raise EventsFileError(
+                str(f.path),
+                f"is a second {f.role.upper()} file: give one match's XML files at a time",
+            )
+        group[f.role] = f
+    for needed in _NEEDS[provider]:
+        if needed not in group:
+            raise EventsFileError(
+                str(files[0].path), f"needs the {needed.upper()} file of the same match too"
+            )
+    return group
 
 
 def _pair_statsbomb(files: list[EventFile]) -> list[dict[str, EventFile]]:
@@ -191,7 +292,7 @@ def _pair_statsbomb(files: list[EventFile]) -> list[dict[str, EventFile]]:
 
 def _kloppy(provider: str, group: Mapping[str, EventFile]) -> Any:
     try:
-        from kloppy import statsbomb, statsperform, wyscout  # noqa: PLC0415 - optional extra
+        from kloppy import opta, sportec, statsbomb, statsperform, wyscout  # noqa: PLC0415
     except ImportError:  # pragma: no cover - the extra is installed in tests
         raise EventsFileError(
             "", "reading provider files needs kloppy: pip install 'matchledger[kloppy]'"
@@ -205,6 +306,12 @@ def _kloppy(provider: str, group: Mapping[str, EventFile]) -> Any:
         if provider == "wyscout":
             version = (group["events"].version or "v3").upper()
             return wyscout.load(event_data=str(group["events"].path), data_version=version)
+        if provider == "opta":
+            return opta.load(f7_data=str(group["f7"].path), f24_data=str(group["f24"].path))
+        if provider == "sportec":
+            return sportec.load_event(
+                event_data=str(group["events"].path), meta_data=str(group["meta"].path)
+            )
         return statsperform.load_event(
             ma1_data=str(group["ma1"].path), ma3_data=str(group["ma3"].path)
         )
@@ -247,9 +354,10 @@ def read_event_files(  # noqa: PLR0913 - the overrides a user may give
     """Import every match in a provider's files (any order), one ledger and report each.
 
     Args:
-        provider: ``"statsbomb"``, ``"wyscout"`` or ``"statsperform"``.
+        provider: one of :data:`EVENT_PROVIDERS`.
         paths: the files: StatsBomb events + lineups (+ matches), Wyscout match files,
-            Stats Perform MA1 + MA3; of one or more matches.
+            Stats Perform MA1 + MA3 (JSON or XML), Opta F7 + F24, Sportec meta + events
+            (the XML feeds one match at a time).
         home: the home team, for files that do not say (StatsBomb without its matches
             file, Wyscout v2).
         competition: the competition, when the files do not say.
@@ -280,7 +388,11 @@ def read_event_files(  # noqa: PLR0913 - the overrides a user may give
     out = []
     for group in groups:
         dataset = _kloppy(provider, group)
-        raw: dict[str, Any] = {role: f.document for role, f in group.items()}
+        raw: dict[str, Any] = {
+            role: f.document for role, f in group.items() if not isinstance(f.document, _Xml)
+        }
+        if provider == "statsperform" and isinstance(group["ma1"].document, _Xml):
+            raw["ma1"] = _ma1_document(group["ma1"].path)
         match_id = None
         if provider == "statsbomb":
             entry = _match_entry(matches, group)
@@ -313,7 +425,7 @@ def _import_group(
         raise
     except Exception as exc:  # noqa: BLE001 - a raw record not shaped as the provider's
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-        where = str(group["events" if "events" in group else "ma3"].path)
+        where = str(next(iter(group.values())).path)
         raise EventsFileError(where, f"has records the importer cannot read ({reason})") from None
     if match_id is not None:
         note = f"match id {match_id.partition('-')[2]} taken from the file name"
