@@ -851,3 +851,24 @@ def test_xml_files_recognised_by_content(
     err = capsys.readouterr().err
     assert message in err
     assert err.count("\n") == 1
+
+
+def test_one_home_option_for_several_matches(shared_data: Path) -> None:
+    files = sorted((shared_data / "events" / "statsbomb").glob("*.json"))
+    done = read_event_files("statsbomb", files, home="Girona")
+    homes = sorted(next(iter(ml.scores(d.ledger).values())).home.name for d in done)
+    assert homes == ["Barcelona", "Girona", "Turkey"]  # only Girona's match is turned round
+    with pytest.raises(EventsFileError, match="names no team of these matches"):
+        read_event_files("statsbomb", files, home="Everton")
+
+
+def test_home_option_against_what_the_file_says(shared_data: Path) -> None:
+    (done,) = read_event_files(
+        "statsperform", _paths(shared_data, "hamburg-sandhausen"), home="Sandhausen"
+    )
+    assert any(
+        "says Hamburger SV was at home; taking Sandhausen, as asked" in n for n in done.report.notes
+    )
+    (line,) = ml.scores(done.ledger).values()
+    assert (line.home.name, line.home_goals, line.away_goals) == ("Sandhausen", 1, 2)
+    assert not any("provider states" in n for n in done.report.notes)

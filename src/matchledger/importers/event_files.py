@@ -30,7 +30,7 @@ import orjson
 from attrs import frozen
 
 from matchledger.errors import LedgerError
-from matchledger.importers.kloppy import EventImport, EventsFileError, import_dataset
+from matchledger.importers.kloppy import EventImport, EventsFileError, import_dataset, team_named
 
 __all__ = ["EVENT_PROVIDERS", "EventFile", "read_event_files", "recognise"]
 
@@ -386,24 +386,39 @@ def read_event_files(  # noqa: PLR0913 - the overrides a user may give
         raise EventsFileError(str(files[0].path), "is a matches file; give the events files too")
     overrides = {"home": home, "competition": competition, "season": season, "kickoff": kickoff}
     out = []
+    home_used = False
     for group in groups:
         dataset = _kloppy(provider, group)
-        raw: dict[str, Any] = {
-            role: f.document for role, f in group.items() if not isinstance(f.document, _Xml)
-        }
-        if provider == "statsperform" and isinstance(group["ma1"].document, _Xml):
-            raw["ma1"] = _ma1_document(group["ma1"].path)
-        match_id = None
-        if provider == "statsbomb":
-            entry = _match_entry(matches, group)
-            if entry is not None:
-                raw["match"] = entry
-            else:
-                digits = _DIGITS.findall(group["events"].path.name)
-                if len(digits) == 1:
-                    match_id = f"statsbomb-{digits[0]}"
-        out.append(_import_group(dataset, raw, match_id, group, overrides))
+        match_overrides = dict(overrides)
+        if home is not None and len(groups) > 1:
+            # one --home for several matches: it sets the matches that team plays in
+            plays = team_named(dataset.metadata.teams, home) is not None
+            match_overrides["home"] = home if plays else None
+            home_used |= plays
+        raw, match_id = _raw_documents(provider, group, matches)
+        out.append(_import_group(dataset, raw, match_id, group, match_overrides))
+    if home is not None and len(groups) > 1 and not home_used:
+        raise EventsFileError("", f"--home {home!r} names no team of these matches")
     return out
+
+
+def _raw_documents(
+    provider: str, group: Mapping[str, EventFile], matches: list[EventFile]
+) -> tuple[dict[str, Any], str | None]:
+    """The parsed files of a match by role, and its id when only a file name gives it."""
+    raw: dict[str, Any] = {
+        role: f.document for role, f in group.items() if not isinstance(f.document, _Xml)
+    }
+    if provider == "statsperform" and isinstance(group["ma1"].document, _Xml):
+        raw["ma1"] = _ma1_document(group["ma1"].path)
+    if provider != "statsbomb":
+        return raw, None
+    entry = _match_entry(matches, group)
+    if entry is not None:
+        raw["match"] = entry
+        return raw, None
+    digits = _DIGITS.findall(group["events"].path.name)
+    return raw, (f"statsbomb-{digits[0]}" if len(digits) == 1 else None)
 
 
 def _import_group(

@@ -204,6 +204,25 @@ def _end_time(period: int, seconds: float) -> MatchTime:
     return match_time(period, seconds)
 
 
+def team_named(teams: Any, name: str) -> str | None:
+    """The id of the one kloppy team that ``name`` names (its id, name, or part of it).
+
+    Example:
+        >>> from types import SimpleNamespace as T
+        >>> teams = [T(team_id="1631", name="Leicester City FC"),
+        ...          T(team_id="1612", name="Liverpool FC")]
+        >>> team_named(teams, "leicester"), team_named(teams, "1612"), team_named(teams, "FC")
+        ('1631', '1612', None)
+    """
+    wanted = name.strip().casefold()
+    hits = [
+        str(t.team_id)
+        for t in teams
+        if wanted in (str(t.team_id).casefold(), str(t.name).casefold())
+    ] or [str(t.team_id) for t in teams if wanted and wanted in str(t.name).casefold()]
+    return hits[0] if len(hits) == 1 else None
+
+
 class _Builder:
     """Turns one kloppy dataset into events, in match order, and the report."""
 
@@ -242,16 +261,16 @@ class _Builder:
     def _sides(self, teams: list[Any], home: str | None) -> tuple[str, str]:
         ids = [str(t.team_id) for t in teams]
         if home is not None:
-            wanted = home.strip().casefold()
-            hits = [
-                str(t.team_id)
-                for t in teams
-                if wanted in (str(t.team_id).casefold(), str(t.name).casefold())
-            ] or [str(t.team_id) for t in teams if wanted in str(t.name).casefold()]
-            if len(hits) != 1:
+            first = team_named(teams, home)
+            if first is None:
                 names = " or ".join(repr(str(t.name)) for t in teams)
                 raise EventsFileError("", f"--home {home!r} is neither team: use {names}")
-            first = hits[0]
+            stated = self.info.home_team_id
+            if stated in ids and stated != first:
+                self.notes.append(
+                    f"the {self.source.provider} data says {self.teams[stated].name} was at "
+                    f"home; taking {self.teams[first].name}, as asked"
+                )
         elif self.info.home_team_id in ids:
             first = str(self.info.home_team_id)
         else:
