@@ -124,6 +124,7 @@ class Source:
     """
 
     provider: str = "unknown"
+    red_after_yellow_is_second_yellow = False
     # whether the format says which side was at home (kloppy calls the first team home
     # when it does not)
     states_home_side: bool = True
@@ -482,13 +483,15 @@ def _assist_before(
 class WyscoutV3(Source):
     """Wyscout v3: events with the match, lineups, substitutions, teams and players.
 
-    kloppy reads the lineups but makes no event of a card (they sit on the foul's
-    ``infraction``) or of a substitution (a separate ``substitutions`` section), and
+    kloppy reads the lineups but makes no event of a card given with a foul (it sits on
+    the foul's ``infraction``) or of a substitution (a separate section), and
     calls a shot that hit the woodwork (goal zones ``p*``) off target. Players are named
     by the file's ``shortName``, as with v2.
     """
 
     provider = "wyscout"
+    # a red card after a caution is the second yellow: v3 has no code of its own for it
+    red_after_yellow_is_second_yellow = True
 
     def __init__(self, dataset: Any, raw: Mapping[str, Any]) -> None:
         """Keep the raw document and the players' names."""
@@ -580,10 +583,21 @@ class WyscoutV3(Source):
 
     def lost_facts(self) -> Iterator[LostFact]:
         """Cards from fouls' ``infraction``; substitutions from ``substitutions``."""
+        yield from self._cards()
+        yield from self._substitutions()
+
+    def _cards(self) -> Iterator[LostFact]:
+        """The cards kloppy drops: of a foul with a card it makes only the foul.
+
+        (An infraction that is only a card, kloppy makes a card of; those are skipped.)
+        """
         halves = {"1H": 1, "2H": 2, "E1": 3, "E2": 4}
+        carded = {str(e.event_id) for e in self.dataset.events if e.event_type.name == "CARD"}
         for record in self._events:
             infraction = record.get("infraction") or {}
             if not (infraction.get("yellowCard") or infraction.get("redCard")):
+                continue
+            if str(record.get("id")) in carded:
                 continue
             half = halves.get(str(record.get("matchPeriod")))
             if half is None:
@@ -599,6 +613,10 @@ class WyscoutV3(Source):
                 card=Card.RED if infraction.get("redCard") else Card.YELLOW,
                 reason=_str(infraction.get("type")),
             )
+
+    def _substitutions(self) -> Iterator[LostFact]:
+        """The ``substitutions`` section: team -> half -> second -> players in and out."""
+        halves = {"1H": 1, "2H": 2, "E1": 3, "E2": 4}
         subs = self._doc.get("substitutions") or {}
         for team_id, by_half in subs.items() if isinstance(subs, Mapping) else ():
             for half_name, by_second in (by_half or {}).items():

@@ -745,8 +745,8 @@ def _card_in_context(b: _Builder, event: Event, yellow: set[str]) -> Event:
     elif event.card is Card.SECOND_YELLOW and pid not in yellow:
         b.notes.append(f"{event.event_id}: a second yellow with no first; recorded as a red")
         return _evolve_card(event, Card.RED)
-    elif event.card is Card.RED and pid in yellow and b.source.provider == "wyscout":
-        # Wyscout v3 marks the red of a second caution with redCard only
+    elif event.card is Card.RED and pid in yellow and b.source.red_after_yellow_is_second_yellow:
+        b.notes.append(f"{event.event_id}: a red after a caution; recorded as a second yellow")
         return _evolve_card(event, Card.SECOND_YELLOW)
     return event
 
