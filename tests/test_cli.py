@@ -70,6 +70,7 @@ def test_score_json_of_the_example(example_path: Path) -> None:
     done = run_cli("score", str(example_path), "--json")
     assert done.returncode == 0, done.stderr
     obj = orjson.loads(done.stdout)
+    goals, cards, subs = obj.pop("goals"), obj.pop("cards"), obj.pop("substitutions")
     assert obj == {
         "match_id": "inter-atalanta-2020-01-11",
         "home": "Inter",
@@ -81,6 +82,29 @@ def test_score_json_of_the_example(example_path: Path) -> None:
         "shootout": None,
         "status": "finished",
     }
+    assert goals[0] == {
+        "minute": "4'",
+        "at": "4'",
+        "team": "Inter",
+        "team_id": "inter",
+        "scorer": "Lautaro Martínez",
+        "scorer_id": "lautaro-martinez",
+        "type": "regular",
+        "assist": "Romelu Lukaku",
+        "score": "1-0",
+    }
+    assert [(g["minute"], g["scorer"], g["score"]) for g in goals[1:]] == [
+        ("75'", "Robin Gosens", "1-1")
+    ]
+    assert [(c["minute"], c["player"], c["card"], c["official"]) for c in cards][3] == (
+        "42'",
+        "Antonio Conte",
+        "yellow",
+        True,
+    )
+    assert len(subs) == 5
+    keys = "minute at team team_id player_off player_off_id player_on player_on_id"
+    assert set(subs[0]) == set(keys.split())
 
 
 def test_score_text_and_several_matches(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

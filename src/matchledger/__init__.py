@@ -71,6 +71,7 @@ from matchledger.events import (
 )
 from matchledger.folds import (
     Fold,
+    Incidents,
     MergeableFold,
     PlayerStats,
     Row,
@@ -82,6 +83,7 @@ from matchledger.folds import (
     TeamRecord,
     TeamStats,
     TieBreak,
+    incidents,
     player_stats,
     run,
     score,
@@ -114,6 +116,7 @@ __all__ = [
     "FoulCommitted",
     "GoalCredited",
     "GoalDisallowed",
+    "Incidents",
     "InvalidFieldError",
     "Ledger",
     "LedgerError",
@@ -168,6 +171,7 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "incidents",
     "load",
     "load_example",
     "load_serie_a_2019_20",

@@ -20,6 +20,7 @@ from matchledger._example import load_example, load_serie_a_2019_20
 from matchledger._timeline import timeline
 from matchledger.codec import SCHEMA_VERSION
 from matchledger.errors import LedgerError
+from matchledger.folds.incidents import Booking, Goal, Incidents, Substitution, incidents
 from matchledger.folds.score import Scoreline, score, scores
 from matchledger.folds.standings import standings, what_if
 from matchledger.folds.stats import player_stats
@@ -96,9 +97,19 @@ def _read(path: Path) -> Ledger:
     return _cli_tables.read_input(path)
 
 
-def _score_json(s: Scoreline) -> dict[str, Any]:
+def _score_json(s: Scoreline, found: Incidents) -> dict[str, Any]:
     def pair(x: Any) -> dict[str, int] | None:
         return None if x is None else {"home": x.home, "away": x.away}
+
+    names = {s.home.team_id: s.home.name, s.away.team_id: s.away.name}
+
+    def when(x: Goal | Booking | Substitution) -> dict[str, Any]:
+        return {
+            "minute": x.minute,
+            "at": None if x.at is None else str(x.at),
+            "team": names.get(x.team, x.team),
+            "team_id": x.team,
+        }
 
     return {
         "match_id": s.match_id,
@@ -110,6 +121,37 @@ def _score_json(s: Scoreline) -> dict[str, Any]:
         "extra_time": pair(s.extra_time),
         "shootout": pair(s.shootout),
         "status": s.status.value,
+        "goals": [
+            {
+                **when(g),
+                "scorer": g.scorer.name,
+                "scorer_id": g.scorer.player_id,
+                "type": g.kind,
+                "assist": None if g.assist is None else g.assist.name,
+                "score": g.score,
+            }
+            for g in found.goals
+        ],
+        "cards": [
+            {
+                **when(b),
+                "player": b.player.name,
+                "player_id": b.player.player_id,
+                "card": b.card.value,
+                "official": b.official,
+            }
+            for b in found.bookings
+        ],
+        "substitutions": [
+            {
+                **when(x),
+                "player_off": x.player_off.name,
+                "player_off_id": x.player_off.player_id,
+                "player_on": x.player_on.name,
+                "player_on_id": x.player_on.player_id,
+            }
+            for x in found.substitutions
+        ],
     }
 
 
@@ -174,7 +216,7 @@ def _cmd_score(path: Path, *, as_json: bool, match_id: str | None) -> int:
     else:
         found = list(scores(ledger).values())
     if as_json:
-        rows = [_score_json(s) for s in found]
+        rows = [_score_json(s, incidents(ledger, s.match_id)) for s in found]
         out: Any = rows[0] if len(rows) == 1 else rows
         sys.stdout.write(orjson.dumps(out, option=orjson.OPT_INDENT_2).decode() + "\n")
     else:

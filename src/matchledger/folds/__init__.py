@@ -1,13 +1,17 @@
 """Pure folds over ledgers: everything matchledger derives from events."""
 
 from matchledger.folds._fold import Fold, MergeableFold, run
+from matchledger.folds.incidents import Booking, Goal, Incidents, Substitution, incidents
 from matchledger.folds.records import MatchResult, SeasonFold, SeasonState, Split, TeamRecord
 from matchledger.folds.score import Score, ScoreFold, Scoreline, ScoreState, score, scores
 from matchledger.folds.standings import Row, Table, TieBreak, standings, what_if
 from matchledger.folds.stats import PlayerStats, TeamStats, player_stats, team_stats
 
 __all__ = [
+    "Booking",
     "Fold",
+    "Goal",
+    "Incidents",
     "MatchResult",
     "MergeableFold",
     "PlayerStats",
@@ -19,10 +23,12 @@ __all__ = [
     "SeasonFold",
     "SeasonState",
     "Split",
+    "Substitution",
     "Table",
     "TeamRecord",
     "TeamStats",
     "TieBreak",
+    "incidents",
     "player_stats",
     "run",
     "score",
