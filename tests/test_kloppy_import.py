@@ -872,3 +872,25 @@ def test_home_option_against_what_the_file_says(shared_data: Path) -> None:
     (line,) = ml.scores(done.ledger).values()
     assert (line.home.name, line.home_goals, line.away_goals) == ("Sandhausen", 1, 2)
     assert not any("provider states" in n for n in done.report.notes)
+
+
+@pytest.mark.parametrize("name", sorted(MATCHES))
+def test_score_json_lists_scorers_cards_and_substitutions(
+    imported: dict[str, ml.Ledger], name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a user sees with `score --json` after `import-events`."""
+    facts = MATCHES[name]
+    path = tmp_path / "match.jsonl"
+    ml.dump(imported[name], path)
+    assert main(["score", str(path), "--json"]) == 0
+    out = orjson.loads(capsys.readouterr().out)
+    assert (out["home_goals"], out["away_goals"]) == facts["score"]
+    scored = [(g["scorer"], g["minute"]) for g in out["goals"] if g["type"] != "own_goal"]
+    assert scored == facts["goals"]
+    own = [(g["scorer"], g["minute"]) for g in out["goals"] if g["type"] == "own_goal"]
+    assert own == [(player, minute) for player, _, minute in facts["own_goals"]]
+    for g in out["goals"]:
+        if g["type"] == "own_goal":  # counts for the other side than the scorer's
+            assert g["team"] != next(t for p, t, _ in facts["own_goals"] if p == g["scorer"])
+    assert [(c["player"], c["card"], c["minute"]) for c in out["cards"]] == facts["cards"]
+    assert len(out["substitutions"]) == facts["substitutions"]
