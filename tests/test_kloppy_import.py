@@ -401,7 +401,9 @@ def test_filled_gaps_are_reported(shared_data: Path) -> None:
     (sp,) = read_event_files("statsperform", _paths(shared_data, "hamburg-sandhausen"))
     assert any("team official S. Kulovits" in f for f in sp.report.filled)
     (v2,) = read_event_files("wyscout", _paths(shared_data, "leicester-liverpool"))
-    assert v2.report.filled == ()  # kloppy keeps all this file has; own goals: see below
+    # kloppy keeps the rest of what this file has (own goals: see below); assists it has not
+    assert all("the assist of" in f for f in v2.report.filled)
+    assert len(v2.report.filled) == 3
 
 
 @pytest.mark.parametrize("name", sorted(MATCHES))
@@ -894,3 +896,123 @@ def test_score_json_lists_scorers_cards_and_substitutions(
             assert g["team"] != next(t for p, t, _ in facts["own_goals"] if p == g["scorer"])
     assert [(c["player"], c["card"], c["minute"]) for c in out["cards"]] == facts["cards"]
     assert len(out["substitutions"]) == facts["substitutions"]
+
+
+# --- regressions from a review: odd and hostile input -----------------------------------------
+
+
+def test_wyscout_v3_substitutions_paired_as_the_match_states(
+    imported: dict[str, ml.Ledger],
+) -> None:
+    """Players on and off at the same second are listed in no order; teamsData pairs them."""
+    pairs = [
+        (str(e.at).split(":")[0], e.player_off.name, e.player_on.name)
+        for e in imported["juventus-sampdoria"]
+        if isinstance(e, SubstitutionMade)
+    ]
+    assert pairs[:3] == [
+        ("46'", "F. Depaoli", "F. Quagliarella"),
+        ("46'", "M. Léris", "M. Yoshida"),
+        ("46'", "L. Tonelli", "G. Ramírez"),
+    ]
+
+
+def _mutated(shared_data: Path, tmp_path: Path, name: str, change: Any) -> list[Path]:
+    """Copies of a match's files (in a temporary folder) with the first file changed."""
+    out = []
+    for n, path in enumerate(_paths(shared_data, name)):
+        doc = orjson.loads(path.read_bytes())
+        if n == 0:
+            change(doc)
+        copy = tmp_path / path.name
+        copy.write_bytes(orjson.dumps(doc))
+        out.append(copy)
+    return out
+
+
+def test_a_clock_outside_its_period_falls_back_to_kloppy(shared_data: Path, tmp_path: Path) -> None:
+    def huge(doc: Any) -> None:
+        next(e for e in doc if e["type"]["name"] == "Shot")["minute"] = 1e300
+
+    (done,) = read_event_files(
+        "statsbomb", _mutated(shared_data, tmp_path, "barcelona-girona", huge)
+    )
+    assert any("kloppy's timestamp taken" in n for n in done.report.notes)
+    minutes = {s.name: s.minutes_played for s in player_stats(done.ledger)}
+    assert minutes["Lionel Messi"] == 96  # the half did not grow
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda doc: doc[5].update(team="Barcelona"),
+        lambda doc: doc[5].update(type="Pass"),
+        lambda doc: next(e for e in doc if e["type"]["name"] == "Shot").update(minute="x"),
+        lambda doc: next(e for e in doc if e["type"]["name"] == "Shot").update(shot=[1]),
+    ],
+    ids=["team-is-text", "type-is-text", "minute-is-text", "shot-is-a-list"],
+)
+def test_odd_records_give_a_ledger_error_or_import(
+    shared_data: Path, tmp_path: Path, change: Any
+) -> None:
+    """Never another exception: either the match imports or one EventsFileError says why."""
+    paths = _mutated(shared_data, tmp_path, "barcelona-girona", change)
+    error: EventsFileError | None = None
+    try:
+        (done,) = read_event_files("statsbomb", paths)
+    except EventsFileError as exc:
+        error = exc
+    if error is not None:
+        assert str(tmp_path) in str(error)
+    else:
+        assert len(done.ledger) > 10
+
+
+def test_import_dataset_with_bad_raw_documents_raises_events_file_error(shared_data: Path) -> None:
+    dataset = _dataset(shared_data, "barcelona-girona")
+    with pytest.raises(EventsFileError, match="cannot read"):
+        import_dataset(dataset, raw={"match": {"match_date": "2018-13-45"}})
+    with pytest.raises(EventsFileError, match="cannot read"):
+        import_dataset(dataset, raw={"lineups": ["x"]})
+
+
+def test_home_override_turns_the_stated_half_time_round(shared_data: Path) -> None:
+    (done,) = read_event_files(
+        "wyscout", _paths(shared_data, "juventus-sampdoria"), home="Sampdoria"
+    )
+    assert not any("provider states" in n for n in done.report.notes)
+
+
+def test_the_same_match_twice_is_refused(shared_data: Path, tmp_path: Path) -> None:
+    (path,) = _paths(shared_data, "juventus-sampdoria")
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(path.read_bytes())
+    with pytest.raises(EventsFileError, match="is given twice"):
+        read_event_files("wyscout", [path, path])
+    with pytest.raises(EventsFileError, match="is match wyscout-5154199 again"):
+        read_event_files("wyscout", [path, copy])
+
+
+def test_lineups_of_another_match_are_refused(shared_data: Path) -> None:
+    events = shared_data / "events" / "statsbomb" / "statsbomb_15986_event.json"
+    lineups = shared_data / "events" / "statsbomb" / "statsbomb_3788741_lineup.json"
+    with pytest.raises(EventsFileError, match="not the teams of"):
+        read_event_files("statsbomb", [events, lineups])
+
+
+def test_byte_order_marks(shared_data: Path, tmp_path: Path) -> None:
+    (path,) = _paths(shared_data, "juventus-sampdoria")
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    (done,) = read_event_files("wyscout", [bom])
+    assert done.report.match_id == "wyscout-5154199"
+    utf16 = tmp_path / "utf16.json"
+    utf16.write_bytes(b"\xff\xfe" + "{}".encode("utf-16-le"))
+    with pytest.raises(EventsFileError, match="is UTF-16"):
+        read_event_files("wyscout", [utf16])
+
+
+def test_match_time_refuses_a_clock_outside_the_period() -> None:
+    with pytest.raises(ml.LedgerError, match="outside period 2"):
+        match_time(2, 200 * 60)
+    assert str(match_time(2, 44 * 60 + 30)) == "46':00"  # a clock a little early

@@ -79,13 +79,9 @@ def _report(report: ImportReport, *, quiet: bool) -> None:
 
 
 def run_import_events(args: argparse.Namespace) -> int:
-    """``matchledger import-events``."""
-    try:
-        from matchledger.importers.event_files import read_event_files  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - the extra is installed with the tests
-        raise CommandError(
-            "import-events needs kloppy: pip install 'matchledger[kloppy]'"
-        ) from None
+    """``matchledger import-events``: the ledger is written before the reports are shown."""
+    from matchledger.importers.event_files import read_event_files  # noqa: PLC0415
+
     for path in args.files:
         if not path.exists():
             raise CommandError(f"{path}: no such file")
@@ -105,21 +101,22 @@ def run_import_events(args: argparse.Namespace) -> int:
     )
     events: list[Event] = []
     for done in imports:
-        _report(done.report, quiet=args.quiet)
         events.extend(done.ledger)
     try:
         ledger = Ledger(events)
-    except LedgerError as exc:  # two files of the same match, say
+    except LedgerError as exc:  # pragma: no cover - each match is checked apart already
         raise CommandError(str(exc)) from None
     out: Path | None = args.output
     if out is None:
         sys.stdout.buffer.write(dumps(ledger, lines=True))
-        return 0
-    try:
-        dump(ledger, out)
-    except OSError as exc:
-        raise CommandError(f"{out}: cannot be written ({exc.strerror or exc})") from None
-    if not args.quiet:
+    else:
+        try:
+            dump(ledger, out)
+        except OSError as exc:
+            raise CommandError(f"{out}: cannot be written ({exc.strerror or exc})") from None
+    for done in imports:
+        _report(done.report, quiet=args.quiet)
+    if out is not None and not args.quiet:
         n = len(ledger.match_ids)
         print(f"{out}: {len(ledger)} events, {n} match{'es' * (n != 1)}", file=sys.stderr)
     return 0

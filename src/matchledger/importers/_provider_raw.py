@@ -4,7 +4,7 @@ kloppy turns a dozen providers' feeds into one model, and keeps each provider's 
 record beside every event (``event.raw_event``). Where the model has no room for a
 fact, or a reader drops one, the *source* classes here read it from those records
 (or from the provider's other files, given as ``raw``). Each gap is listed, with the
-provider and the raw field, in ``docs/how-to/provider-events.md``.
+provider and the raw field, in ``docs/provider-events.md``.
 
 One source class per provider format; :func:`source_for` picks it. Everything here
 is a pure function of the dataset and the raw documents.
@@ -284,6 +284,18 @@ class StatsBomb(Source):
             notes=("kick-off time is local, taken as UTC",) if kickoff is not None else (),
         )
 
+    def card(self, event: Any) -> CardFact | None:
+        """A card for a player missing from the lineups: the raw record names him."""
+        fact = super().card(event)
+        record = event.raw_event if isinstance(event.raw_event, Mapping) else {}
+        found = record.get("player")
+        person: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+        if fact is not None and fact.player_id is None and person.get("id") is not None:
+            return CardFact(
+                card=fact.card, player_id=str(person["id"]), player_name=_str(person.get("name"))
+            )
+        return fact
+
     def player_name(self, player: Any) -> str | None:
         """The lineups file's nickname ("Lionel Messi"), else kloppy's full name."""
         return self._nicknames.get(str(player.player_id)) or super().player_name(player)
@@ -320,7 +332,7 @@ _SB_OUTCOMES: Final = {
     "Goal": ShotOutcome.GOAL,
     "Saved": ShotOutcome.SAVED,
     "Saved to Post": ShotOutcome.SAVED,
-    "Saved Off Target": ShotOutcome.OFF_TARGET,
+    "Saved Off Target": ShotOutcome.SAVED,  # the keeper saved it (a saved penalty, say)
     "Blocked": ShotOutcome.BLOCKED,
     "Off T": ShotOutcome.OFF_TARGET,
     "Wayward": ShotOutcome.OFF_TARGET,
@@ -614,11 +626,33 @@ class WyscoutV3(Source):
                 reason=_str(infraction.get("type")),
             )
 
+    def _pairs(self) -> dict[str, dict[str, str]]:
+        """Team id -> player off -> player on, as ``match.teamsData`` pairs them."""
+        match = self._doc.get("match")
+        teams = match.get("teamsData") if isinstance(match, Mapping) else None
+        out: dict[str, dict[str, str]] = {}
+        for team_id, data in teams.items() if isinstance(teams, Mapping) else ():
+            formation = data.get("formation") if isinstance(data, Mapping) else None
+            changes = formation.get("substitutions") if isinstance(formation, Mapping) else None
+            for change in changes if isinstance(changes, list) else ():
+                if isinstance(change, Mapping):
+                    off, on = _str(change.get("playerOut")), _str(change.get("playerIn"))
+                    if off is not None and on is not None:
+                        out.setdefault(str(team_id), {})[off] = on
+        return out
+
     def _substitutions(self) -> Iterator[LostFact]:
-        """The ``substitutions`` section: team -> half -> second -> players in and out."""
+        """The ``substitutions`` section (team -> half -> second -> players in and out).
+
+        Players coming on and going off at the same second are listed in no particular
+        order there; the match's ``teamsData`` pairs them (to the minute), so the pairs
+        come from there and the seconds from here.
+        """
         halves = {"1H": 1, "2H": 2, "E1": 3, "E2": 4}
+        pairs = self._pairs()
         subs = self._doc.get("substitutions") or {}
         for team_id, by_half in subs.items() if isinstance(subs, Mapping) else ():
+            paired = pairs.get(str(team_id), {})
             for half_name, by_second in (by_half or {}).items():
                 half = halves.get(str(half_name))
                 if half is None:
@@ -626,6 +660,8 @@ class WyscoutV3(Source):
                 for second, change in sorted(by_second.items(), key=lambda kv: float(kv[0])):
                     ins = [_str(p.get("playerId")) for p in change.get("in") or ()]
                     outs = [_str(p.get("playerId")) for p in change.get("out") or ()]
+                    if all(o is not None and paired.get(o) in ins for o in outs):
+                        ins = [paired.get(o or "") for o in outs]  # the pairs the match states
                     for n, (on, off) in enumerate(zip(ins, outs, strict=False)):
                         if on is None or off is None:
                             continue

@@ -29,7 +29,6 @@ import attrs
 import orjson
 from attrs import frozen
 
-from matchledger.errors import LedgerError
 from matchledger.importers.kloppy import EventImport, EventsFileError, import_dataset, team_named
 
 __all__ = ["EVENT_PROVIDERS", "EventFile", "read_event_files", "recognise"]
@@ -129,6 +128,9 @@ def _load_json(path: Path) -> Any:
         data = path.read_bytes()
     except OSError as exc:
         raise EventsFileError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise EventsFileError(str(path), "is UTF-16; save it as UTF-8")
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark
     if not data.strip():
         raise EventsFileError(str(path), "is empty")
     if data.lstrip()[:1] == b"<":
@@ -141,6 +143,11 @@ def _load_json(path: Path) -> Any:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise EventsFileError(str(path), f"is not valid JSON ({exc})") from None
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    """``value`` if it is a JSON object, else an empty one (for reading odd files)."""
+    return value if isinstance(value, Mapping) else {}
 
 
 def _first(items: Any) -> Mapping[str, Any]:
@@ -178,9 +185,11 @@ def recognise(provider: str, path: Path, document: Any) -> EventFile:  # noqa: C
         head = _first(document)
         if "index" in head and isinstance(head.get("type"), Mapping):
             teams = frozenset(
-                str((e.get("team") or {}).get("id"))
+                str(team)
                 for e in document
-                if isinstance(e, Mapping) and (e.get("type") or {}).get("name") == "Starting XI"
+                if isinstance(e, Mapping) and _map(e.get("type")).get("name") == "Starting XI"
+                for team in (_map(e.get("team")).get("id"),)
+                if team is not None
             )
             return EventFile(path, "events", None, teams, document)
         if "lineup" in head and "team_id" in head:
@@ -211,7 +220,7 @@ def recognise(provider: str, path: Path, document: Any) -> EventFile:  # noqa: C
     if provider == "statsperform":
         if not isinstance(document, Mapping) or not isinstance(document.get("matchInfo"), Mapping):
             raise EventsFileError(where, "is not a Stats Perform MA1 or MA3 file (no 'matchInfo')")
-        live = document.get("liveData") or {}
+        live = _map(document.get("liveData"))
         key = frozenset({str(document["matchInfo"].get("id"))})
         if isinstance(live.get("event"), list):
             return EventFile(path, "ma3", None, key, document)
@@ -273,7 +282,15 @@ def _pair_statsbomb(files: list[EventFile]) -> list[dict[str, EventFile]]:
     lineups = [f for f in files if f.role == "lineups"]
     groups = []
     for ev in events:
-        fits = [lu for lu in lineups if lu.key == ev.key] or list(lineups)
+        fits = [lu for lu in lineups if lu.key == ev.key]
+        if not fits and not ev.key:  # no Starting XI in the events: any lineups may fit
+            fits = list(lineups)
+        if not fits and len(lineups) == 1 and len(events) == 1:
+            raise EventsFileError(
+                str(lineups[0].path),
+                f"lists teams {', '.join(sorted(lineups[0].key))}, not the teams of "
+                f"{ev.path} ({', '.join(sorted(ev.key))})",
+            )
         if len(fits) > 1:
             digits = set(_DIGITS.findall(ev.path.name))
             fits = [lu for lu in fits if set(_DIGITS.findall(lu.path.name)) == digits] or fits
@@ -297,7 +314,6 @@ def _kloppy(provider: str, group: Mapping[str, EventFile]) -> Any:
         raise EventsFileError(
             "", "reading provider files needs kloppy: pip install 'matchledger[kloppy]'"
         ) from None
-    first = next(iter(group.values()))
     try:
         if provider == "statsbomb":
             return statsbomb.load(
@@ -317,29 +333,45 @@ def _kloppy(provider: str, group: Mapping[str, EventFile]) -> Any:
         )
     except Exception as exc:  # noqa: BLE001 - kloppy's failures are the file's fault here
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-        raise EventsFileError(str(first.path), f"kloppy could not read it ({reason})") from None
+        raise EventsFileError(_where(group), f"kloppy could not read it ({reason})") from None
 
 
 def _match_entry(matches: Iterable[EventFile], group: Mapping[str, EventFile]) -> Any:
-    """The StatsBomb matches-file entry of a match: by the id in the file name, or the teams."""
+    """The StatsBomb matches-file entry of a match: by the id in the file name, or the teams.
+
+    Raises:
+        EventsFileError: naming the matches file, when the entry's date or time is wrong.
+    """
     events = group["events"]
     digits = set(_DIGITS.findall(events.path.name))
-    entries = [e for f in matches for e in f.document if isinstance(e, Mapping)]
-    by_id = [e for e in entries if str(e.get("match_id")) in digits]
-    if len(by_id) == 1:
-        return by_id[0]
-    by_teams = [
-        e
-        for e in entries
-        if frozenset(
-            {
-                str((e.get("home_team") or {}).get("home_team_id")),
-                str((e.get("away_team") or {}).get("away_team_id")),
-            }
-        )
-        == events.key
-    ]
-    return by_teams[0] if len(by_teams) == 1 else None
+    entries = [(f, e) for f in matches for e in f.document if isinstance(e, Mapping)]
+    found = [(f, e) for f, e in entries if str(e.get("match_id")) in digits]
+    if len(found) != 1:
+        found = [
+            (f, e)
+            for f, e in entries
+            if frozenset(
+                {
+                    str(_map(e.get("home_team")).get("home_team_id")),
+                    str(_map(e.get("away_team")).get("away_team_id")),
+                }
+            )
+            == events.key
+        ]
+    if len(found) != 1:
+        return None
+    source, entry = found[0]
+    day, clock = entry.get("match_date"), entry.get("kick_off") or "00:00:00"
+    if day is not None:
+        try:
+            datetime.fromisoformat(f"{day}T{str(clock)[:8]}")
+        except (TypeError, ValueError):
+            raise EventsFileError(
+                str(source.path),
+                f"match {entry.get('match_id')}: match_date {day!r} and kick_off {clock!r} "
+                "are not a date and a time",
+            ) from None
+    return entry
 
 
 def read_event_files(  # noqa: PLR0913 - the overrides a user may give
@@ -379,6 +411,7 @@ def read_event_files(  # noqa: PLR0913 - the overrides a user may give
         )
     if not paths:
         raise EventsFileError("", "no files given")
+    _once_each(paths)
     files = [recognise(provider, Path(p), _load_json(Path(p))) for p in paths]
     matches = [f for f in files if f.role == "matches"]
     groups = _group(provider, [f for f in files if f.role != "matches"])
@@ -399,7 +432,35 @@ def read_event_files(  # noqa: PLR0913 - the overrides a user may give
         out.append(_import_group(dataset, raw, match_id, group, match_overrides))
     if home is not None and len(groups) > 1 and not home_used:
         raise EventsFileError("", f"--home {home!r} names no team of these matches")
+    _one_import_a_match(groups, out)
     return out
+
+
+def _once_each(paths: Sequence[str | Path]) -> None:
+    """Refuse a file given twice."""
+    seen: dict[Path, str] = {}
+    for p in paths:
+        key = Path(p).resolve()
+        if key in seen:
+            raise EventsFileError(str(p), f"is given twice (also as {seen[key]})")
+        seen[key] = str(p)
+
+
+def _one_import_a_match(groups: list[dict[str, EventFile]], done: list[EventImport]) -> None:
+    """Refuse the same match in two sets of files."""
+    first_of: dict[str, dict[str, EventFile]] = {}
+    for group, result in zip(groups, done, strict=True):
+        earlier = first_of.setdefault(result.report.match_id, group)
+        if earlier is not group:
+            raise EventsFileError(
+                _where(group), f"is match {result.report.match_id} again (as {_where(earlier)})"
+            )
+
+
+def _where(group: Mapping[str, EventFile]) -> str:
+    """The files of a match, for a message: ``events.json (with lineups.json)``."""
+    paths = [str(f.path) for f in group.values()]
+    return paths[0] if len(paths) == 1 else f"{paths[0]} (with {', '.join(paths[1:])})"
 
 
 def _raw_documents(
@@ -428,20 +489,13 @@ def _import_group(
     group: Mapping[str, EventFile],
     overrides: Mapping[str, Any],
 ) -> EventImport:
-    """One match's import; a raw record the importer cannot read names its file."""
+    """One match's import; an error about its data names its files."""
     try:
-        done = import_dataset(
-            dataset,
-            raw=raw,
-            match_id=match_id,
-            **overrides,
-        )
-    except LedgerError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a raw record not shaped as the provider's
-        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-        where = str(next(iter(group.values())).path)
-        raise EventsFileError(where, f"has records the importer cannot read ({reason})") from None
+        done = import_dataset(dataset, raw=raw, match_id=match_id, **overrides)
+    except EventsFileError as exc:
+        if exc.path:
+            raise
+        raise EventsFileError(_where(group), exc.reason) from None
     if match_id is not None:
         note = f"match id {match_id.partition('-')[2]} taken from the file name"
         done = EventImport(

@@ -11,7 +11,8 @@ read back from the provider's raw records where kloppy loses it, and whether the
 is a whole match or an excerpt. Nothing is dropped without being counted there.
 
 Needs the optional extra ``matchledger[kloppy]``. Reading the provider's files
-themselves (recognised by content) is :func:`matchledger.importers.read_event_files`.
+themselves (recognised by content) is :func:`matchledger.importers.read_event_files`,
+which also hands the raw files to the importer (player nicknames, match ids, dates).
 
 Example:
     >>> from matchledger.importers.kloppy import ImportReport
@@ -22,13 +23,13 @@ Example:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, Final
 
 from attrs import field, frozen
 
-from matchledger.errors import EventRejected, LedgerError
+from matchledger.errors import EventRejected, InvalidFieldError, LedgerError
 from matchledger.events import (
     BodyPart,
     Card,
@@ -181,20 +182,36 @@ def match_time(period: int, seconds: float) -> MatchTime:
     The clock runs on through a match: the second half starts at 45:00, extra time at
     90:00 and 105:00. Providers write ``63:11`` for the 64th minute.
 
+    A time up to a minute before the period's start counts as its first second (clocks
+    are sometimes a little early); anything else outside the period and its 30 minutes
+    of added time is refused.
+
+    Raises:
+        InvalidFieldError: the clock is not a number in the period's range.
+
     Example:
         >>> str(match_time(2, 63 * 60 + 11)), str(match_time(2, 91 * 60 + 42))
         ("64':11", "90+2':42")
         >>> str(match_time(1, 45 * 60 + 5))
         "45+1':05"
+        >>> match_time(1, 1e300)
+        Traceback (most recent call last):
+        ...
+        matchledger.errors.InvalidFieldError: MatchTime.clock 1e+300 s is outside period 1 ...
     """
     base, length = period_base(period), _LENGTH.get(period, 15)
-    whole = max(0, int(seconds))
+    first, last = base * 60 - 60, (base + length + 30) * 60 + 59
+    if not isinstance(seconds, (int, float)) or not first <= seconds <= last:
+        raise InvalidFieldError(
+            "MatchTime",
+            "clock",
+            f"{seconds!r} s is outside period {period} (from {base}:00 to {base + length}+30:59)",
+        )
+    whole = max(base * 60, int(seconds))
     minute, second = whole // 60 + 1, whole % 60
-    if minute <= base:
-        minute, second = base + 1, 0
     added = 0
     if minute > base + length:
-        added = min(minute - base - length, 30)
+        added = minute - base - length
         minute = base + length
     return MatchTime(minute=minute, added=added, second=second)
 
@@ -419,7 +436,7 @@ class _Builder:
                 self.skipped.append(f"{kind} {ev.event_id}: {exc}")
                 continue
             if made is not None:
-                out.append((period, self.source.clock(ev), n, made))
+                out.append((period, self.clock(ev, period), n, made))
         for m, fact in enumerate(self.source.lost_facts(), start=len(out) + 1_000_000):
             try:
                 made = self._lost(fact)
@@ -430,6 +447,32 @@ class _Builder:
                 out.append((fact.period, fact.seconds, m, made))
         out.sort(key=lambda item: (item[0], item[1], item[2]))
         return out
+
+    def clock(self, ev: Any, period: int) -> float:
+        """The event's clock: the provider's own, else kloppy's timestamp (said so).
+
+        Raises:
+            EventsFileError: neither is a time in the event's period.
+        """
+        if period == 5:
+            return 0.0
+        readers: tuple[Callable[[], float], ...] = (
+            lambda: self.source.clock(ev),
+            lambda: Source.clock(self.source, ev),
+        )
+        for n, read in enumerate(readers):
+            try:
+                seconds = float(read())
+                match_time(period, seconds)
+            except (LedgerError, TypeError, ValueError, AttributeError, OverflowError):
+                continue
+            if n:
+                self.notes.append(
+                    f"{ev.event_id}: the provider's clock is outside period {period}; "
+                    "kloppy's timestamp taken"
+                )
+            return seconds
+        raise EventsFileError("", f"has no time inside period {period}")
 
     def _id(self, ev: Any) -> str:
         return f"{self.match_id}/{ev.event_id}"
@@ -458,7 +501,7 @@ class _Builder:
                 event_id=self._id(ev),
                 match_id=self.match_id,
                 team=team,
-                at=match_time(period, self.source.clock(ev)),
+                at=match_time(period, self.clock(ev, period)),
                 player=player,
             )
         if period == 5:
@@ -476,11 +519,12 @@ class _Builder:
             assist_id = self.source.assist(ev)
             if assist_id is not None and assist_id != player.player_id:
                 assist = self.players.get(assist_id) or self._player(assist_id, team, None)
+                self.filled.append(f"{ev.event_id}: the assist of {player.name}'s goal")
         return ShotTaken(
             event_id=self._id(ev),
             match_id=self.match_id,
             team=team,
-            at=match_time(period, self.source.clock(ev)),
+            at=match_time(period, self.clock(ev, period)),
             player=player,
             outcome=outcome,
             situation=situation,
@@ -510,7 +554,7 @@ class _Builder:
             event_id=f"{self._id(ev)}/card",
             match_id=self.match_id,
             team=team,
-            at=match_time(period, self.source.clock(ev)),
+            at=match_time(period, self.clock(ev, period)),
             player=person,
             card=card,
             reason=fact.reason,
@@ -526,7 +570,7 @@ class _Builder:
             event_id=self._id(ev),
             match_id=self.match_id,
             team=self._team(ev),
-            at=match_time(period, self.source.clock(ev)),
+            at=match_time(period, self.clock(ev, period)),
             player_off=off,
             player_on=on,
         )
@@ -540,7 +584,7 @@ class _Builder:
             event_id=self._id(ev),
             match_id=self.match_id,
             team=self._team(ev),
-            at=match_time(period, self.source.clock(ev)),
+            at=match_time(period, self.clock(ev, period)),
             player=player,
         )
 
@@ -591,7 +635,17 @@ class _Builder:
             if p.id not in _PERIODS or p.start_timestamp is None or p.end_timestamp is None:
                 continue
             length = (p.end_timestamp - p.start_timestamp).total_seconds()
-            ends[p.id] = period_base(p.id) * 60 + max(0.0, length)
+            end = period_base(p.id) * 60 + max(0.0, length)
+            if p.id != 5:
+                try:
+                    match_time(p.id, end)
+                except LedgerError:
+                    self.notes.append(
+                        f"period {p.id} lasts {length / 60:.0f} minutes in the data; "
+                        "its end is taken from its last event"
+                    )
+                    continue
+            ends[p.id] = end
         return ends
 
     def excerpt_reason(self, ends: Mapping[int, float]) -> str | None:
@@ -655,7 +709,8 @@ def import_dataset(  # noqa: PLR0913 - one pass over the match, with overrides
         kickoff: the kick-off (timezone-aware), when the data does not say.
 
     Raises:
-        EventsFileError: the dataset is not one match of two teams.
+        EventsFileError: the dataset is not one match of two teams, or its records are
+            not shaped as the provider's (any failure reading them is this error).
 
     Example (with kloppy installed and a StatsBomb match on disk)::
 
@@ -664,9 +719,36 @@ def import_dataset(  # noqa: PLR0913 - one pass over the match, with overrides
         done = import_dataset(dataset, home="Barcelona")
         print(done.report.summary())
     """
+    try:
+        return _import(
+            dataset,
+            raw or {},
+            home=home,
+            match_id=match_id,
+            competition=competition,
+            season=season,
+            kickoff=kickoff,
+        )
+    except LedgerError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - outside data not shaped as the provider's
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        raise EventsFileError("", f"has records the importer cannot read ({reason})") from None
+
+
+def _import(  # noqa: PLR0913 - one pass over the match, with the overrides
+    dataset: Any,
+    raw: Mapping[str, Any],
+    *,
+    home: str | None,
+    match_id: str | None,
+    competition: str | None,
+    season: str | None,
+    kickoff: datetime | None,
+) -> EventImport:
     b = _Builder(
         dataset,
-        raw or {},
+        raw,
         home=home,
         match_id=match_id,
         competition=competition,
@@ -702,7 +784,7 @@ def import_dataset(  # noqa: PLR0913 - one pass over the match, with overrides
             add(_card_in_context(b, event, yellow))
         if excerpt is None or n < len(present) - 1:
             last = max((s for _, s, _, _ in in_period), default=None)
-            add(_ended(b.match_id, pid, ends.get(pid), last))
+            add(_ended(b, pid, ends.get(pid), last))
     if excerpt is None:
         add(MatchEnded(event_id=f"{b.match_id}/final-whistle", match_id=b.match_id))
     else:
@@ -722,13 +804,18 @@ def import_dataset(  # noqa: PLR0913 - one pass over the match, with overrides
     return EventImport(ledger=ledger, report=report)
 
 
-def _ended(match_id: str, period: int, end: float | None, last: float | None) -> PeriodEnded:
+def _ended(b: _Builder, period: int, end: float | None, last: float | None) -> PeriodEnded:
     """A period's end at its recorded time (never before the last event in it)."""
     if last is not None and (end is None or last > end):
+        if end is not None and last > end + 120:
+            b.notes.append(
+                f"events of period {period} run to {match_time(period, last)}, past its "
+                f"recorded end ({match_time(period, end)}); the period ends with them"
+            )
         end = last
     at = None if end is None or period == 5 else _end_time(period, end)
     return PeriodEnded(
-        event_id=f"{match_id}/end-{period}", match_id=match_id, period=_PERIODS[period], at=at
+        event_id=f"{b.match_id}/end-{period}", match_id=b.match_id, period=_PERIODS[period], at=at
     )
 
 
@@ -760,23 +847,24 @@ def _evolve_card(event: CardShown, card: Card) -> CardShown:
 def _check_scores(b: _Builder, ledger: Ledger) -> None:
     """Say when the events' score differs from the score the provider states."""
     line = score(ledger, b.match_id)
-    stated = b.info.final_score
-    if stated is not None:
-        home, away = stated
-        if b.home_id != (b.info.home_team_id or b.home_id):
-            home, away = away, home
-        if (line.home_goals, line.away_goals) != (home, away):
+    # the provider's scores are home-away as the provider has it: turned round when
+    # the home side was given otherwise
+    turned = b.home_id != (b.info.home_team_id or b.home_id)
+    checks = (
+        ("", b.info.final_score, (line.home_goals, line.away_goals)),
+        (
+            " at half time",
+            b.info.half_time_score,
+            None if line.half_time is None else (line.half_time.home, line.half_time.away),
+        ),
+    )
+    for when, stated, got in checks:
+        if stated is None or got is None:
+            continue
+        home, away = (stated[1], stated[0]) if turned else stated
+        if got != (home, away):
             b.notes.append(
-                f"the events give {line.home_goals}-{line.away_goals}, "
-                f"the provider states {home}-{away}"
-            )
-    stated_ht = b.info.half_time_score
-    if stated_ht is not None and line.half_time is not None:
-        got = (line.half_time.home, line.half_time.away)
-        if got != stated_ht:
-            b.notes.append(
-                f"the events give {got[0]}-{got[1]} at half time, "
-                f"the provider states {stated_ht[0]}-{stated_ht[1]}"
+                f"the events give {got[0]}-{got[1]}{when}, the provider states {home}-{away}"
             )
 
 
