@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -50,7 +50,19 @@ from matchledger.events import (
 )
 from matchledger.ledger import Ledger
 
-__all__ = ["SCHEMA_VERSION", "TAGS", "dump", "dumps", "load", "loads"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "TAGS",
+    "Upcaster",
+    "decode_events",
+    "dump",
+    "dumps",
+    "encode_event",
+    "load",
+    "loads",
+    "register_upcaster",
+    "upcasters",
+]
 
 SCHEMA_VERSION: Final = 1
 """The version of the document layout and event fields this library writes."""
@@ -65,8 +77,40 @@ TAGS: Final[dict[type[Event], str]] = {cls: _snake(cls.__name__) for cls in EVEN
 _CLASSES: Final[dict[str, type[Event]]] = {tag: cls for cls, tag in TAGS.items()}
 
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
+"""A step that turns one event, as a JSON object of schema version N, into version N+1."""
 _UPCASTERS: Final[dict[int, Upcaster]] = {}
 """``version -> step`` turning one event dict of that schema version into the next."""
+
+
+def register_upcaster(from_version: int) -> Callable[[Upcaster], Upcaster]:
+    """Register the step from schema ``from_version`` to ``from_version + 1`` (a decorator).
+
+    Every reader (``loads``, ``load``, every store) applies the steps in order to events
+    written under an older schema, so old files keep loading after an event changes.
+    Steps are pure functions of one event's JSON object; they must not drop facts.
+
+    Raises:
+        ValueError: a step from that version is already registered.
+    """
+
+    def register(step: Upcaster) -> Upcaster:
+        if from_version in _UPCASTERS:
+            msg = f"an upcaster from schema {from_version} is already registered"
+            raise ValueError(msg)
+        _UPCASTERS[from_version] = step
+        return step
+
+    return register
+
+
+def upcasters() -> dict[int, Upcaster]:
+    """The registered steps, by the schema version they upgrade from.
+
+    Example:
+        >>> sorted(upcasters()) == list(range(1, SCHEMA_VERSION))
+        True
+    """
+    return dict(_UPCASTERS)
 
 
 def _passthrough(value: Any, _: Any) -> Any:
@@ -305,6 +349,47 @@ def _new_file_mode(target: Path) -> int:
         mask = os.umask(0)
         os.umask(mask)
         return 0o666 & ~mask
+
+
+def encode_event(event: Event) -> bytes:
+    """One event as a compact JSON object (the layout of a line of JSON Lines).
+
+    Example:
+        >>> from matchledger import MatchEnded
+        >>> encode_event(MatchEnded(event_id="e", match_id="m"))
+        b'{"type":"match_ended","event_id":"e","match_id":"m"}'
+    """
+    return orjson.dumps({"type": TAGS[type(event)], **_unstructure_event(event)})
+
+
+def decode_events(
+    rows: Sequence[bytes | str | dict[str, Any]],
+    *,
+    schema_version: int = SCHEMA_VERSION,
+    where: Callable[[int], str] | None = None,
+) -> list[Event]:
+    """Events from their JSON objects (bytes, text or parsed), upgraded from ``schema_version``.
+
+    The events are checked one by one as the codec checks them, but not against each
+    other: that is the :class:`~matchledger.ledger.Ledger`'s work.
+
+    Raises:
+        CodecError: a row is not an event of that schema version, or the version is
+            newer than this library reads.
+
+    Example:
+        >>> decode_events([b'{"type":"match_ended","event_id":"e","match_id":"m"}'])
+        [MatchEnded(event_id='e', match_id='m')]
+    """
+    place = where or (lambda i: f"row {i + 1}")
+    _check_version({"schema_version": schema_version}, place(0))
+    raw = [
+        row
+        if isinstance(row, dict)
+        else _parse(row if isinstance(row, bytes) else row.encode(), place(i))
+        for i, row in enumerate(rows)
+    ]
+    return _structure(_upcast(raw, schema_version, place), place)
 
 
 # --- reading --------------------------------------------------------------------------------
