@@ -18,6 +18,7 @@ from __future__ import annotations
 
 __all__ = [
     "CodecError",
+    "ConcurrencyError",
     "DuplicateEventError",
     "EventRejected",
     "InvalidFieldError",
@@ -25,6 +26,7 @@ __all__ = [
     "MatchOverError",
     "MatchStateError",
     "PlayerStateError",
+    "StoreError",
     "UnknownMatchError",
     "UnknownReferenceError",
     "UnknownTeamError",
@@ -123,3 +125,32 @@ class CodecError(LedgerError):
         self.field = field
         self.reason = reason
         super().__init__(f"{where}: {field} {reason}" if field else f"{where}: {reason}")
+
+
+class StoreError(LedgerError):
+    """An event store cannot do what was asked: it cannot be opened, read or written.
+
+    The message names the store and the reason. Nothing was written: a store either
+    takes a whole batch or none of it.
+    """
+
+
+class ConcurrencyError(StoreError):
+    """An append expected the store at one version and found it at another.
+
+    Another writer appended in between. Read the store again, decide, and append with
+    the new version.
+
+    Attributes:
+        expected: the version the append expected.
+        actual: the version the store is at.
+    """
+
+    def __init__(self, store: str, expected: int, actual: int) -> None:
+        """Build the message from the store, the expected and the actual version."""
+        self.expected = expected
+        self.actual = actual
+        super().__init__(
+            f"{store}: expected version {expected}, but the store is at version {actual}; "
+            "another writer appended first: read again and retry"
+        )

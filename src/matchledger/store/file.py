@@ -1,0 +1,311 @@
+"""FileStore: a ledger in a JSON Lines file, appended to durably.
+
+The file is an ordinary matchledger JSON Lines ledger (a ``{"schema_version": N}``
+header, then one event per line), so every reader of ledgers reads it too. Appends:
+
+* take an exclusive lock (``flock`` on ``<file>.lock``), so writers in several
+  processes take turns; with ``exclusive=True`` one store holds it for its lifetime;
+* catch up with what other writers appended, check ``expected_version``, validate;
+* write the whole batch with one ``write`` to the end of the file, ``flush`` and
+  ``fsync``, and only then acknowledge. If the write fails (disk full, I/O error),
+  the file is cut back to where it was and :class:`StoreError` is raised.
+
+On opening, and before each append, a torn last line (bytes after the last newline,
+left by a process killed mid-write or a machine that lost power) is cut off with a
+:class:`StoreRecoveryWarning`; it is never read as an event. A damaged line anywhere
+else is an error: the store will not guess.
+
+A file of an older schema version is read through the codec's upcasters; the first
+append rewrites it at the current version (atomically, under the lock).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import orjson
+
+from matchledger.codec import SCHEMA_VERSION, decode_events, dumps, encode_event
+from matchledger.errors import CodecError, StoreError
+from matchledger.events import Event
+from matchledger.ledger import Ledger
+from matchledger.store._base import StoreBase
+
+__all__ = ["FileStore", "StoreRecoveryWarning"]
+
+if sys.platform != "win32":  # pragma: no branch
+    import fcntl
+
+
+class StoreRecoveryWarning(UserWarning):
+    """A store found and cut off the torn end of an interrupted write."""
+
+
+class FileStore(StoreBase):
+    """An event store in one JSON Lines file.
+
+    Args:
+        path: the file; created (with its header) when it does not exist.
+        create: when ``False``, a missing file is an error instead.
+        exclusive: hold the write lock for the store's lifetime, so that no other
+            process can append until :meth:`close` (a second one fails at once).
+        fsync: ``False`` skips ``fsync`` (faster, for tests and bulk loads only:
+            an acknowledged batch may then be lost with the machine's power).
+
+    Raises:
+        StoreError: the file cannot be created, read or locked, or is not a ledger.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from matchledger import load_example
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "live.jsonl"
+        >>> store = FileStore(path)
+        >>> store.append(load_example().events[:3], expected_version=0)
+        3
+        >>> FileStore(path).version
+        3
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        exclusive: bool = False,
+        fsync: bool = True,
+    ) -> None:
+        """Open (or create) the store, cut a torn tail, and read what is in it."""
+        super().__init__()
+        self.path = Path(path)
+        self.name = str(self.path)
+        self._fsync = fsync
+        self._lock_path = self.path.with_name(self.path.name + ".lock")
+        self._lock_fd: int | None = None
+        self._held = False
+        self._offset = 0
+        self._line = 0
+        self._schema = SCHEMA_VERSION
+        self._inode: int | None = None
+        if not create and not self.path.exists():
+            raise StoreError(f"{self.name}: no such store file")
+        try:
+            self._lock_fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as exc:
+            raise StoreError(f"{self.name}: cannot open its lock file ({_why(exc)})") from None
+        if exclusive:
+            self._lock(blocking=False)
+            self._held = True
+        with self._locked():
+            if not self.path.exists() or self.path.stat().st_size == 0:
+                self._create()
+            self._recover()
+        self._catch_up()
+
+    # --- locking ------------------------------------------------------------------------------
+
+    def _lock(self, *, blocking: bool) -> None:
+        if self._lock_fd is None:
+            raise StoreError(f"{self.name}: the store is closed")
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise StoreError(f"{self.name}: another writer holds the store's lock") from None
+        except OSError as exc:
+            raise StoreError(f"{self.name}: cannot lock the store ({_why(exc)})") from None
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        if self._held:
+            yield
+            return
+        self._lock(blocking=True)
+        try:
+            yield
+        finally:
+            if self._lock_fd is not None:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        """Release the lock file (and an exclusive hold on the store)."""
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing releases the flock
+            self._lock_fd = None
+            self._held = False
+
+    # --- the file -----------------------------------------------------------------------------
+
+    def _create(self) -> None:
+        header = orjson.dumps({"schema_version": SCHEMA_VERSION}) + b"\n"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+            try:
+                _write_all(fd, header)
+                if self._fsync:
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise StoreError(f"{self.name}: cannot be created ({_why(exc)})") from None
+
+    def _recover(self) -> None:
+        """Cut off a torn last line (under the lock)."""
+        try:
+            with self.path.open("rb+") as f:
+                data = f.read()
+                end = data.rfind(b"\n") + 1
+                cut = len(data) - end
+                if cut:
+                    f.truncate(end)
+                    if self._fsync:
+                        os.fsync(f.fileno())
+        except OSError as exc:
+            raise StoreError(f"{self.name}: cannot be read ({_why(exc)})") from None
+        if cut:
+            warnings.warn(
+                f"{self.name}: cut off a torn last line ({cut} bytes) left by an "
+                "interrupted write; it was never acknowledged",
+                StoreRecoveryWarning,
+                stacklevel=3,
+            )
+
+    def _fetch(self, after: int) -> list[Event]:
+        """Events in the file after version ``after`` (complete lines only)."""
+        try:
+            stat = self.path.stat()
+            if self._inode is not None and stat.st_ino != self._inode:
+                # rewritten at a new schema version by another store: read it afresh
+                self._offset = self._line = 0
+                return self._fetch_all()[after:]
+            with self.path.open("rb") as f:
+                f.seek(self._offset)
+                data = f.read()
+        except OSError as exc:
+            raise StoreError(f"{self.name}: cannot be read ({_why(exc)})") from None
+        self._inode = stat.st_ino
+        complete = data[: data.rfind(b"\n") + 1]  # a line still being written waits
+        if not complete:
+            return []
+        rows = complete.split(b"\n")[:-1]
+        start_line = self._line
+        if self._offset == 0:
+            self._schema = self._header(rows[0])
+            rows = rows[1:]
+            start_line = 1
+        events = self._decode(rows, start_line)
+        self._offset += len(complete)
+        self._line = start_line + len(rows)
+        return events
+
+    def _fetch_all(self) -> list[Event]:
+        self._offset = self._line = 0
+        self._inode = None
+        return self._fetch(0)
+
+    def _header(self, row: bytes) -> int:
+        try:
+            head = orjson.loads(row)
+            version = head["schema_version"]
+        except (orjson.JSONDecodeError, KeyError, TypeError):
+            raise StoreError(
+                f"{self.name}: line 1 is not a matchledger JSON Lines header"
+            ) from None
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise StoreError(f"{self.name}: line 1: schema_version {version!r} is not a version")
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.name}: schema_version {version} is newer than this matchledger reads "
+                f"({SCHEMA_VERSION}); upgrade matchledger"
+            )
+        return version
+
+    def _decode(self, rows: list[bytes], first_line: int) -> list[Event]:
+        try:
+            return decode_events(
+                rows, schema_version=self._schema, where=lambda i: f"line {first_line + i + 1}"
+            )
+        except CodecError as exc:
+            raise StoreError(f"{self.name}: {exc}") from None
+
+    # --- appending ----------------------------------------------------------------------------
+
+    def _locked_append(self, batch: list[Event], expected_version: int | None) -> int:
+        with self._locked():
+            self._recover()
+            ledger = self._admit(batch, expected_version)
+            if not batch:
+                return self._accept(ledger)
+            if self._schema < SCHEMA_VERSION:
+                self._upgrade_file(ledger.as_of(len(ledger) - len(batch)))
+            data = b"".join([encode_event(e) + b"\n" for e in batch])
+            self._write(data)
+            return self._accept(ledger)
+
+    def _write(self, data: bytes) -> None:
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        except OSError as exc:
+            raise StoreError(f"{self.name}: cannot be written ({_why(exc)})") from None
+        try:
+            start = os.fstat(fd).st_size
+            try:
+                _write_all(fd, data)
+                if self._fsync:
+                    os.fsync(fd)
+            except OSError as exc:
+                _cut_back(fd, start, sync=self._fsync)
+                raise StoreError(
+                    f"{self.name}: cannot be written ({_why(exc)}); nothing was appended"
+                ) from None
+        finally:
+            os.close(fd)
+        self._offset = start + len(data)
+        self._line += data.count(b"\n")
+
+    def _upgrade_file(self, ledger: Ledger) -> None:
+        """Rewrite the file at the current schema version, atomically (under the lock)."""
+        tmp = self.path.with_name(f".{self.path.name}.upgrade")
+        data = dumps(ledger, lines=True)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+            try:
+                _write_all(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            tmp.replace(self.path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(
+                f"{self.name}: cannot be upgraded to schema {SCHEMA_VERSION} ({_why(exc)})"
+            ) from None
+        self._schema = SCHEMA_VERSION
+        self._offset = len(data)
+        self._line = data.count(b"\n")
+        self._inode = self.path.stat().st_ino
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _cut_back(fd: int, size: int, *, sync: bool) -> None:
+    """Undo a partial write (best effort: the error that caused it is raised anyway)."""
+    try:
+        os.ftruncate(fd, size)
+        if sync:
+            os.fsync(fd)
+    except OSError:  # pragma: no cover - the medium is failing; the next open cuts the tail
+        pass
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)
