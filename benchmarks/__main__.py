@@ -19,6 +19,7 @@ from pathlib import Path
 import orjson
 
 import matchledger as ml
+from benchmarks.live import bench_live
 from benchmarks.tables import bench_england
 from benchmarks.workload import events, season_events
 
@@ -132,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         *bench_append(sizes, repeat),
         *bench_codec(repeat, seasons),
+        *bench_live([1, 2] if args.quick else [1, 10, 50], 50 if args.quick else 500),
         *([] if args.quick else bench_england(min(repeat, 3))),
     ]
     text = "\n".join(report)

@@ -140,7 +140,7 @@ def test_validate_ok(example_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     """validate prints one summary line and exits 0."""
     assert main(["validate", str(example_path)]) == 0
     out = capsys.readouterr().out
-    assert out.endswith("ok, 32 events in 1 match (schema 1)\n")
+    assert out.endswith("ok, 32 events in 1 match (schema 2)\n")
     assert out.count("\n") == 1
 
 

@@ -25,7 +25,10 @@ def _documented() -> list[tuple[str, str]]:
 
 def test_every_command_is_documented() -> None:
     documented = {args.split()[0] for args, _ in _documented() if args != "--help"}
-    assert documented == {"demo", "score", "validate", "stats", "import", "import-events", "table"}
+    assert documented == {
+        "demo", "score", "validate", "stats", "import", "import-events", "table", "append",
+        "watch",
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(("args", "shown"), _documented(), ids=[a for a, _ in _documented()])

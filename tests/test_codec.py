@@ -38,16 +38,16 @@ def test_dump_and_load_choose_the_layout_by_suffix(tmp_path: Path) -> None:
         path = tmp_path / name
         ml.dump(EXAMPLE, path)
         assert ml.load(path) == EXAMPLE
-    assert (tmp_path / "m.json").read_bytes().startswith(b'{"schema_version":1,"events":[')
+    assert (tmp_path / "m.json").read_bytes().startswith(b'{"schema_version":2,"events":[')
     first, *rest = (tmp_path / "m.jsonl").read_bytes().splitlines()
-    assert orjson.loads(first) == {"schema_version": 1}
+    assert orjson.loads(first) == {"schema_version": 2}
     assert len(rest) == len(EXAMPLE)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
 
 
 def test_documents_carry_the_schema_version_and_type_tags() -> None:
     """Every document names its schema version; every event its type, first."""
-    assert DOC["schema_version"] == ml.SCHEMA_VERSION == 1
+    assert DOC["schema_version"] == ml.SCHEMA_VERSION == 2
     assert [next(iter(e)) for e in DOC["events"]] == ["type"] * len(EXAMPLE)
     assert {e["type"] for e in DOC["events"]} <= set(ml.codec.TAGS.values())
     assert DOC["events"][4]["type"] == "shot_taken"

@@ -23,6 +23,8 @@ from matchledger import (
     MatchTime,
     Period,
     Player,
+    ResultRecorded,
+    Score,
     ShootoutKickTaken,
     ShotOutcome,
     ShotTaken,
@@ -237,3 +239,56 @@ def test_status_changes_only_to_settable_statuses() -> None:
 def test_accented_names_are_kept() -> None:
     """Display names keep their accents exactly."""
     assert Player(player_id="x", name="Josip Iličić").name == "Josip Iličić"
+
+
+def test_score_is_a_validated_value() -> None:
+    """A score is two goal counts from 0 to 99, printed home-away, frozen and keyword-only."""
+    assert str(Score(home=1, away=0)) == "1-0"
+    assert Score(home=2, away=2) == Score(home=2, away=2)
+    for home, reason in ((-1, "at least 0"), (100, "at most 99"), (True, "an integer")):
+        with pytest.raises(InvalidFieldError, match=reason) as info:
+            Score(home=home, away=0)
+        assert (info.value.owner, info.value.field) == ("Score", "home")
+    with pytest.raises(TypeError):
+        Score(1, 0)  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        Score(home=1, away=0).home = 2  # type: ignore[misc]
+
+
+def result(**changes: object) -> ResultRecorded:
+    fields: dict[str, object] = {
+        "event_id": "r",
+        "match_id": "m1",
+        "home_goals": 3,
+        "away_goals": 2,
+        "after_extra_time": True,
+    }
+    fields.update(changes)
+    return ResultRecorded(**fields)  # type: ignore[arg-type]
+
+
+def test_a_recorded_result_keeps_its_scores_in_order() -> None:
+    """Half time <= 90 minutes <= the result; the 90-minute score only with extra time."""
+    ok = result(
+        half_time=Score(home=1, away=0),
+        full_time=Score(home=2, away=2),
+        shootout=Score(home=4, away=5),
+    )
+    assert (str(ok.half_time), str(ok.full_time), str(ok.shootout)) == ("1-0", "2-2", "4-5")
+    # the first leg of a tie: a shootout may follow a result that is not level
+    assert result(after_extra_time=False, shootout=Score(home=3, away=2)).shootout is not None
+    bad = [
+        ({"after_extra_time": False, "full_time": Score(home=1, away=1)}, "full_time", "extra"),
+        ({"full_time": Score(home=3, away=3)}, "full_time", "cannot exceed the result"),
+        (
+            {"full_time": Score(home=1, away=1), "half_time": Score(home=2, away=0)},
+            "half_time",
+            r"cannot exceed full_time \(1-1\)",
+        ),
+        ({"half_time": Score(home=0, away=3)}, "half_time", "cannot exceed the final score"),
+        ({"half_time": (1, 0)}, "half_time", "must be a Score or None"),
+    ]
+    for changes, field, reason in bad:
+        with pytest.raises(InvalidFieldError, match=reason) as info:
+            result(**changes)
+        assert (info.value.owner, info.value.field) == ("ResultRecorded", field)

@@ -22,6 +22,7 @@ from matchledger import (
     MatchStatusChanged,
     ResultAwarded,
     ResultRecorded,
+    Score,
     score,
 )
 from matchledger.importers import (
@@ -129,7 +130,7 @@ def test_engsoccerdata_layout(tmp_path: Path) -> None:
     assert first.home.team_id == "accrington-f-c"
     result = ledger.get(f"{first.match_id}:result")
     assert isinstance(result, ResultRecorded)
-    assert (result.home_goals, result.away_goals, result.half_time_home) == (6, 3, None)
+    assert (result.home_goals, result.away_goals, result.half_time) == (6, 3, None)
 
 
 def test_engsoccerdata_spain_columns(tmp_path: Path) -> None:
@@ -145,7 +146,7 @@ def test_engsoccerdata_spain_columns(tmp_path: Path) -> None:
     awarded, recorded = only(ledger, ResultAwarded), only(ledger, ResultRecorded)
     assert [(a.home_goals, a.away_goals) for a in awarded] == [(0, 1)]
     assert "AD Almeria" in (awarded[0].reason or "")
-    assert (recorded[0].half_time_home, recorded[0].half_time_away) == (0, 1)
+    assert recorded[0].half_time == Score(home=0, away=1)
     assert only(ledger, MatchScheduled)[1].round == "phase2, group B"
     assert {s.competition for s in only(ledger, MatchScheduled)} == {"Spain tier 1"}
 
@@ -190,12 +191,13 @@ def test_football_data_layout(tmp_path: Path) -> None:
     # the season runs July to June, but July 2020 (the COVID restart) continues 2019-20
     assert {s.season for s in schedules} == {"2019-20"}
     results = only(ledger, ResultRecorded)
-    assert [(r.home_goals, r.away_goals, r.half_time_home, r.half_time_away) for r in results] == [
-        (4, 1, 4, 0),
-        (0, 5, 0, 1),
-        (0, 3, 0, 2),
-        (1, 2, 0, 2),
+    assert [(r.home_goals, r.away_goals, str(r.half_time)) for r in results] == [
+        (4, 1, "4-0"),
+        (0, 5, "0-1"),
+        (0, 3, "0-2"),
+        (1, 2, "0-2"),
     ]
+    assert all(r.full_time is None and not r.after_extra_time for r in results)
 
 
 def test_football_data_new_season_after_the_summer(tmp_path: Path) -> None:
@@ -399,13 +401,25 @@ def test_extra_time_and_shootouts(tmp_path: Path) -> None:
     ledger = read_results_csv(path)
     final, second_leg, extra = only(ledger, ResultRecorded)
     assert final.after_extra_time
-    assert (final.shootout_home, final.shootout_away) == (5, 6)
+    assert final.shootout == Score(home=5, away=6)
     line = score(ledger, final.match_id)
     assert line.winner is not None
     assert line.winner.name == "Luton Town FC"
     # an undrawn second leg: the shootout decided the tie, not the match
-    assert (second_leg.home_goals, second_leg.away_goals, second_leg.shootout_home) == (1, 2, None)
+    assert (second_leg.home_goals, second_leg.away_goals, second_leg.shootout) == (1, 2, None)
     assert (extra.home_goals, extra.away_goals, extra.after_extra_time) == (1, 1, True)
+    # the score after 90 minutes is kept, and the scoreline tells the two apart
+    assert [r.full_time for r in (final, second_leg, extra)] == [
+        Score(home=1, away=1),
+        Score(home=1, away=2),
+        Score(home=0, away=1),
+    ]
+    won = score(ledger, extra.match_id)
+    assert (won.half_time, won.full_time, won.extra_time) == (
+        Score(home=0, away=0),
+        Score(home=0, away=1),
+        Score(home=1, away=1),
+    )
 
 
 # --- ids -----------------------------------------------------------------------------------------

@@ -267,8 +267,7 @@ def test_a_recorded_result_folds_like_goals() -> None:
                     match_id=M,
                     home_goals=2,
                     away_goals=1,
-                    half_time_home=0,
-                    half_time_away=1,
+                    half_time=Score(home=0, away=1),
                 ),
             ]
         ),
@@ -342,8 +341,7 @@ def test_recorded_extra_time_and_shootout() -> None:
                     home_goals=1,
                     away_goals=1,
                     after_extra_time=True,
-                    shootout_home=4,
-                    shootout_away=3,
+                    shootout=Score(home=4, away=3),
                 ),
             ]
         ),
@@ -355,6 +353,119 @@ def test_recorded_extra_time_and_shootout() -> None:
     assert s.shootout == Score(home=4, away=3)
     assert s.winner is not None
     assert s.winner.team_id == "home"
+
+
+def test_a_recorded_result_after_extra_time_gives_its_90_minute_score() -> None:
+    """full_time is the score after 90 minutes; the result counts, extra time included."""
+    s = score(
+        Ledger(
+            [
+                schedule(),
+                ResultRecorded(
+                    event_id="r",
+                    match_id=M,
+                    home_goals=3,
+                    away_goals=2,
+                    half_time=Score(home=0, away=1),
+                    full_time=Score(home=2, away=2),
+                    after_extra_time=True,
+                ),
+            ]
+        ),
+        M,
+    )
+    assert (s.home_goals, s.away_goals) == (3, 2)
+    assert (s.half_time, s.full_time, s.extra_time, s.shootout) == (
+        Score(home=0, away=1),
+        Score(home=2, away=2),
+        Score(home=3, away=2),
+        None,
+    )
+    assert str(s) == "Home FC 3-2 Away FC (HT 0-1, after extra time)"
+    # 0-0 after extra time was 0-0 after 90 minutes, whether the source says so or not
+    nil = score(
+        Ledger(
+            [
+                schedule(),
+                ResultRecorded(
+                    event_id="r", match_id=M, home_goals=0, away_goals=0, after_extra_time=True
+                ),
+            ]
+        ),
+        M,
+    )
+    assert (nil.half_time, nil.full_time, nil.extra_time) == (_NIL, _NIL, _NIL)
+
+
+_NIL = Score(home=0, away=0)
+
+
+def detailed_match(*, extra_time: bool = False) -> Ledger:
+    """Away scores in the first half, home twice in the second (and once in extra time)."""
+    halves = [Period.FIRST_HALF, Period.SECOND_HALF]
+    if extra_time:
+        halves += [Period.EXTRA_TIME_FIRST_HALF, Period.EXTRA_TIME_SECOND_HALF]
+    minutes = {Period.FIRST_HALF: [("g1", "away", 30)], Period.SECOND_HALF: [("g2", "home", 50)]}
+    minutes[Period.SECOND_HALF].append(("g3", "home", 60))
+    if extra_time:
+        minutes[Period.EXTRA_TIME_FIRST_HALF] = [("g4", "home", 100)]
+    events: list[ml.Event] = [schedule()]
+    for n, period in enumerate(halves):
+        events.append(PeriodStarted(event_id=f"ps{n}", match_id=M, period=period))
+        events += [goal(g, team, 9, minute) for g, team, minute in minutes.get(period, [])]
+        events.append(PeriodEnded(event_id=f"pe{n}", match_id=M, period=period))
+    return Ledger(events)
+
+
+def test_a_recorded_result_must_agree_with_the_goals_period_by_period() -> None:
+    """With goal events in the ledger, half time, 90 minutes and extra time must fit them."""
+    plain = detailed_match()
+
+    def recorded(**fields: object) -> ResultRecorded:
+        return ResultRecorded(event_id="r", match_id=M, **fields)  # type: ignore[arg-type]
+
+    ok = plain.append(recorded(home_goals=2, away_goals=1, half_time=Score(home=0, away=1)))
+    assert score(ok, M).half_time == Score(home=0, away=1)
+    with pytest.raises(MatchStateError, match=r"1-0 disagrees with the goals.*\(0-1\)") as info:
+        plain.append(recorded(home_goals=2, away_goals=1, half_time=Score(home=1, away=0)))
+    assert info.value.field == "half_time"
+    with pytest.raises(MatchStateError, match="ended after the second half") as info:
+        plain.append(recorded(home_goals=2, away_goals=1, after_extra_time=True))
+    assert info.value.field == "after_extra_time"
+
+    extra = detailed_match(extra_time=True)
+    aet = extra.append(
+        recorded(
+            home_goals=3,
+            away_goals=1,
+            half_time=Score(home=0, away=1),
+            full_time=Score(home=2, away=1),
+            after_extra_time=True,
+        )
+    )
+    line = score(aet, M)
+    assert (line.full_time, line.extra_time) == (Score(home=2, away=1), Score(home=3, away=1))
+    with pytest.raises(MatchStateError, match="disagrees with the goals") as info:
+        extra.append(
+            recorded(
+                home_goals=3, away_goals=1, full_time=Score(home=1, away=1), after_extra_time=True
+            )
+        )
+    assert info.value.field == "full_time"
+    with pytest.raises(MatchStateError, match="went to extra time") as info:
+        extra.append(recorded(home_goals=3, away_goals=1))
+    assert info.value.field == "after_extra_time"
+
+
+def test_a_goal_without_a_period_leaves_the_recorded_scores_unchecked() -> None:
+    """Goals known only by their side: the final score is checked, the halves cannot be."""
+    ledger = Ledger([schedule(), goal("g1", "home", 9)])
+    ok = ledger.append(
+        ResultRecorded(
+            event_id="r", match_id=M, home_goals=1, away_goals=0, half_time=Score(home=1, away=0)
+        )
+    )
+    assert score(ok, M).half_time == Score(home=1, away=0)
 
 
 def test_competition_events_pass_the_score_by() -> None:

@@ -51,7 +51,8 @@ def add_parsers(sub: Any) -> None:
         "table",
         help="print a league table under a competition's rules",
         description="Print the table of one competition's season from ledgers "
-        "(.json/.jsonl) and results files (.csv).",
+        "(.json/.jsonl), results files (.csv) and event stores (SQLite files, "
+        "postgresql:// addresses).",
     )
     p_table.add_argument("inputs", metavar="INPUT", nargs="+", type=Path)
     p_table.add_argument("--season", help="the season, e.g. 2019-20")
@@ -102,6 +103,14 @@ def read_input(path: Path, season: str | None = None, tier: int | None = None) -
             from matchledger.importers import read_results_csv  # noqa: PLC0415 - on demand
 
             return read_results_csv(path, season=season, tier=tier)
+        if _is_store(path):
+            from matchledger.store import open_store  # noqa: PLC0415 - on demand
+
+            store = open_store(_address(path))
+            try:
+                return store.read()
+            finally:
+                store.close()
         return load(path)
     except FileNotFoundError:
         raise CommandError(f"{path}: no such file") from None
@@ -114,6 +123,26 @@ def read_input(path: Path, season: str | None = None, tier: int | None = None) -
         raise CommandError(text if text.startswith(str(path)) else f"{path}: {text}") from None
     except OSError as exc:
         raise CommandError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _address(path: Path) -> str:
+    """The text of a store argument (a ``Path`` folds ``postgresql://`` into ``postgresql:/``)."""
+    text = str(path)
+    for scheme in ("postgresql:", "postgres:"):
+        if text.startswith(scheme) and not text.startswith(scheme + "//"):
+            return scheme + "//" + text[len(scheme) :].lstrip("/")
+    return text
+
+
+def _is_store(path: Path) -> bool:
+    """An SQLite database or a PostgreSQL address (a JSON Lines store is a ledger file)."""
+    if str(path).startswith(("postgresql:", "postgres:")):
+        return True
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def run_import(args: argparse.Namespace) -> int:

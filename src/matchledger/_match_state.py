@@ -69,6 +69,8 @@ _NOT_PLAYING: Final = frozenset(
     {MatchStatus.POSTPONED, MatchStatus.SUSPENDED, MatchStatus.ABANDONED, MatchStatus.CANCELLED}
 )
 _PLAY_TYPES: Final = frozenset(PLAY_EVENT_TYPES)
+_FIRST_HALF: Final = frozenset({Period.FIRST_HALF})
+_NINETY_MINUTES: Final = frozenset({Period.FIRST_HALF, Period.SECOND_HALF})
 
 
 def _who(player: Player) -> str:
@@ -85,6 +87,7 @@ class MatchState:
         "disallowed",
         "dismissed",
         "ended_at",
+        "goal_periods",
         "goals",
         "interrupted",
         "last_ended",
@@ -120,6 +123,7 @@ class MatchState:
         self.dismissed: set[str] = set()
         self.cautioned: set[str] = set()
         self.goals: dict[str, bool] = {}  # goals that stand: id -> counts for the home side
+        self.goal_periods: dict[str, Period | None] = {}  # their periods, None when unknown
         self.disallowed: set[str] = set()
         self.rescinded: set[str] = set()
 
@@ -132,6 +136,7 @@ class MatchState:
         new.dismissed = set(self.dismissed)
         new.cautioned = set(self.cautioned)
         new.goals = dict(self.goals)
+        new.goal_periods = dict(self.goal_periods)
         new.disallowed = set(self.disallowed)
         new.rescinded = set(self.rescinded)
         new.lineup_squad = dict(self.lineup_squad)
@@ -205,7 +210,7 @@ class MatchState:
             self._check_team(event, index, event.team)
             self._check_on_pitch(event, index, "player", event.player, event.team)
             if isinstance(event, OwnGoalScored):
-                self.goals[event.event_id] = event.team != self.schedule.home.team_id
+                self._add_goal(event, for_home=event.team != self.schedule.home.team_id)
         elif isinstance(event, CardShown):
             self._admit_card(event, index)
         elif isinstance(event, SubstitutionMade):
@@ -347,7 +352,12 @@ class MatchState:
             opp = self._opponent(event.team)
             self._check_on_pitch(event, index, "stopped_by", event.stopped_by, opp)
         if event.outcome is ShotOutcome.GOAL:
-            self.goals[event.event_id] = event.team == self.schedule.home.team_id
+            self._add_goal(event, for_home=event.team == self.schedule.home.team_id)
+
+    def _add_goal(self, event: ShotTaken | OwnGoalScored, *, for_home: bool) -> None:
+        self.goals[event.event_id] = for_home
+        # as the score fold places it: by its clock, else in the period in progress
+        self.goal_periods[event.event_id] = event.at.period if event.at else self.period
 
     def _admit_card(self, event: CardShown, index: int) -> None:
         self._check_team(event, index, event.team)
@@ -718,10 +728,57 @@ class MatchState:
                 f"{event.home_goals}-{event.away_goals} disagrees with the goals recorded in "
                 f"this match ({home}-{away})",
             )
+        if detailed:
+            self._check_result_periods(event, index)
         self.recorded_at = index
         if self.ended_at is None:
             self.ended_at = index
             self.status = MatchStatus.FINISHED
+
+    def _check_result_periods(self, event: ResultRecorded, index: int) -> None:
+        """A recorded result's extra time, half-time and 90-minute scores fit the goals.
+
+        Only for a match whose goals are in the ledger; scores are compared only when
+        every goal's period is known.
+        """
+        periods = self.goal_periods
+        extra = any(p is not None and p.is_extra_time for p in periods.values())
+        if not event.after_extra_time and (
+            extra or self.last_ended is Period.EXTRA_TIME_SECOND_HALF
+        ):
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "after_extra_time",
+                "is false, but this match went to extra time",
+            )
+        if event.after_extra_time and not extra and self.last_ended is Period.SECOND_HALF:
+            raise self._fail(
+                MatchStateError,
+                event,
+                index,
+                "after_extra_time",
+                "is true, but this match ended after the second half",
+            )
+        if None in periods.values():
+            return
+        for name, given, within in (
+            ("half_time", event.half_time, _FIRST_HALF),
+            ("full_time", event.full_time, _NINETY_MINUTES),
+        ):
+            if given is None:
+                continue
+            home = sum(1 for g, p in periods.items() if p in within and self.goals[g])
+            away = sum(1 for g, p in periods.items() if p in within and not self.goals[g])
+            if (home, away) != (given.home, given.away):
+                raise self._fail(
+                    MatchStateError,
+                    event,
+                    index,
+                    name,
+                    f"{given} disagrees with the goals recorded in this match ({home}-{away})",
+                )
 
     def _admit_disallowed(self, event: GoalDisallowed, index: int, lookup: Lookup) -> None:
         target = self._check_reference(
@@ -750,4 +807,5 @@ class MatchState:
             )
         self._check_reference(event, index, "review", event.review, lookup, VarReviewed)
         self.goals.pop(event.goal, None)
+        self.goal_periods.pop(event.goal, None)
         self.disallowed.add(event.goal)

@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 import orjson
 
-from matchledger import __version__, _cli_events, _cli_tables
+from matchledger import __version__, _cli_events, _cli_store, _cli_tables
 from matchledger._cli_tables import CommandError
 from matchledger._example import load_example, load_serie_a_2019_20
 from matchledger._timeline import timeline
@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     p_stats.add_argument("--json", action="store_true", help="print JSON instead of text")
     _cli_tables.add_parsers(sub)
     _cli_events.add_parser(sub)
+    _cli_store.add_parsers(sub)
     return parser
 
 
@@ -295,7 +296,7 @@ def _cmd_validate(path: Path) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one return per outcome
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911, PLR0912 - one return per outcome
     """Run the command line; return the exit status.
 
     Example:
@@ -316,6 +317,10 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one
             return _cli_tables.run_import(args)
         if args.command == "import-events":
             return _cli_events.run_import_events(args)
+        if args.command == "append":
+            return _cli_store.run_append(args)
+        if args.command == "watch":
+            return _cli_store.run_watch(args)
         return _cli_tables.run_table(args)
     except _UsageError as exc:
         print(_one_line(f"{PROG}: usage error: {exc} (see '{PROG} --help')"), file=sys.stderr)

@@ -2,9 +2,9 @@
 
 Two layouts carry the same events:
 
-* a JSON document, ``{"schema_version": 1, "events": [...]}``, written one event
+* a JSON document, ``{"schema_version": 2, "events": [...]}``, written one event
   per line so that it reads and diffs well;
-* JSON Lines: a header line ``{"schema_version": 1}``, then one event per line.
+* JSON Lines: a header line ``{"schema_version": 2}``, then one event per line.
 
 Each event is an object whose ``"type"`` names its class in snake case
 (``"shot_taken"``); fields equal to their default are left out (a match whose
@@ -12,6 +12,11 @@ kick-off is not known has no ``"kickoff"``; ``"kickoff": null`` reads the same).
 Reading checks everything a :class:`~matchledger.Ledger` checks, and every failure is
 a :class:`~matchledger.errors.LedgerError` that names the place (``$.events[3]`` or
 ``line 5``), the field and the reason.
+
+Files written under an older schema still load: each reader upgrades their events,
+step by step, with the upcasters registered by :func:`register_upcaster` (schema 1
+wrote :class:`~matchledger.events.ResultRecorded`'s half-time and shootout scores as
+pairs of fields; schema 2 writes them as scores and adds the score after 90 minutes).
 
 Example:
     >>> from matchledger import load_example
@@ -46,6 +51,7 @@ from matchledger.events import (
     MatchScheduled,
     MatchTime,
     Player,
+    Score,
     Team,
 )
 from matchledger.ledger import Ledger
@@ -64,8 +70,13 @@ __all__ = [
     "upcasters",
 ]
 
-SCHEMA_VERSION: Final = 1
-"""The version of the document layout and event fields this library writes."""
+SCHEMA_VERSION: Final = 2
+"""The version of the document layout and event fields this library writes.
+
+Version 2 changed :class:`~matchledger.events.ResultRecorded`: ``half_time`` and
+``shootout`` are scores (``{"home": 1, "away": 0}``) rather than pairs of fields, and
+``full_time`` (the score after 90 minutes, when extra time followed) is new.
+"""
 
 
 def _snake(name: str) -> str:
@@ -101,6 +112,39 @@ def register_upcaster(from_version: int) -> Callable[[Upcaster], Upcaster]:
         return step
 
     return register
+
+
+@register_upcaster(1)
+def _result_scores(event: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 to 2: ``ResultRecorded``'s half-time and shootout pairs become scores.
+
+    ``{"half_time_home": 0, "half_time_away": 1}`` becomes ``{"half_time": {"home": 0,
+    "away": 1}}`` (left out when both are missing or null), and likewise for the
+    shootout; schema 1 had no score after 90 minutes, so ``full_time`` stays out.
+    Every other event passes through unchanged.
+
+    Example:
+        >>> v1 = {"type": "result_recorded", "event_id": "r", "match_id": "m",
+        ...       "home_goals": 2, "away_goals": 1, "half_time_home": 0, "half_time_away": 1}
+        >>> v2 = _result_scores(v1)
+        >>> v2["half_time"], "half_time_home" in v2, "full_time" in v2
+        ({'home': 0, 'away': 1}, False, False)
+    """
+    if type(event) is not dict or event.get("type") != "result_recorded":
+        return event  # anything that is not a result is left for the decoder to judge
+    newer = sorted({"half_time", "full_time", "shootout"} & event.keys())
+    if newer:
+        msg = f"result_recorded has unknown fields {newer} for schema 1"
+        raise ValueError(msg)
+    out = dict(event)
+    for name in ("half_time", "shootout"):
+        home, away = out.pop(f"{name}_home", None), out.pop(f"{name}_away", None)
+        if (home is None) != (away is None):
+            msg = f"{name}_home and {name}_away come together"
+            raise ValueError(msg)
+        if home is not None:
+            out[name] = {"home": home, "away": away}
+    return out
 
 
 def upcasters() -> dict[int, Upcaster]:
@@ -201,8 +245,8 @@ def _add_schedule_layout(conv: Converter) -> None:
 _INTERN_LIMIT: Final = 50_000
 
 
-def _add_interning(conv: Converter) -> None:  # noqa: C901 - three small hooks
-    """Decode each distinct player, team and match time once, and share the value.
+def _add_interning(conv: Converter) -> None:  # noqa: C901 - four small hooks
+    """Decode each distinct player, team, score and match time once, and share the value.
 
     A season names the same few hundred players tens of thousands of times; these
     values are immutable, so one instance can stand for all. Anything unusual
@@ -252,6 +296,23 @@ def _add_interning(conv: Converter) -> None:  # noqa: C901 - three small hooks
     conv.register_structure_hook(MatchTime, match_time)
     conv.register_structure_hook_func(_is(MatchTime | None), _or_none(match_time))
 
+    # Scores likewise, by exact ints (there are at most 100 x 100 of them)
+    score_hook = conv.get_structure_hook(Score)
+    known: dict[tuple[int, int], Score] = {}
+
+    def score(value: Any, _: Any) -> Score:
+        if type(value) is dict and len(value) == 2:
+            home, away = value.get("home"), value.get("away")
+            if type(home) is int and type(away) is int:
+                found = known.get((home, away))
+                if found is None:
+                    found = known[home, away] = score_hook(value, Score)
+                return found
+        return score_hook(value, Score)  # type: ignore[no-any-return]
+
+    conv.register_structure_hook(Score, score)
+    conv.register_structure_hook_func(_is(Score | None), _or_none(score))
+
 
 def _is(expected: Any) -> Callable[[Any], bool]:
     def predicate(target: Any) -> bool:
@@ -285,7 +346,7 @@ def _add_shape_guards(conv: Converter) -> None:
 
         conv.register_structure_hook_func(lambda t: t == cls, hook)
 
-    for cls in (Team, Player, MatchTime, LineupEntry):
+    for cls in (Team, Player, Score, MatchTime, LineupEntry):
         guard(cls, dict, "a JSON object")
     guard(tuple[LineupEntry, ...], list, "a list")
 
@@ -305,7 +366,7 @@ def dumps(ledger: Ledger, *, lines: bool = False) -> bytes:
     Example:
         >>> from matchledger import Ledger
         >>> dumps(Ledger())
-        b'{"schema_version":1,"events":[\n]}\n'
+        b'{"schema_version":2,"events":[\n]}\n'
     """
     encode = orjson.dumps
     tags = TAGS
@@ -526,10 +587,22 @@ def _upcast(raw: list[Any], version: int, where: Callable[[int], str]) -> list[A
         step = _UPCASTERS[version]
         try:
             raw = [step(item) for item in raw]
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise CodecError(where(0), f"cannot be upgraded from schema {version}: {exc}") from None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            for i, item in enumerate(raw):  # find the event, and say where it is
+                try:
+                    step(item)
+                except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                    reason = f"cannot be upgraded from schema {version}: {exc}"
+                    raise CodecError(_label(item, where(i)), reason) from None
+            raise  # pragma: no cover - a step that fails only once
         version += 1
     return raw
+
+
+def _label(item: Any, where: str) -> str:
+    """``where``, with the event's id when it has one: ``$.events[3] ('g1')``."""
+    event_id = item.get("event_id") if isinstance(item, dict) else None
+    return f"{where} ({event_id!r})" if isinstance(event_id, str) and event_id else where
 
 
 def _structure(raw: list[Any], where: Callable[[int], str]) -> list[Event]:
@@ -574,8 +647,7 @@ def _diagnose(item: Any, where: str) -> None:
     """Raise a :class:`CodecError` saying what is wrong with one event, if anything is."""
     if not isinstance(item, dict):
         raise CodecError(where, f"must be a JSON object, got {_kind(item)}")
-    event_id = item.get("event_id")
-    label = f"{where} ({event_id!r})" if isinstance(event_id, str) and event_id else where
+    label = _label(item, where)
     if "type" not in item:
         raise CodecError(label, "is missing; each event names its kind", field="type")
     tag = item["type"]

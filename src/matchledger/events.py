@@ -65,6 +65,7 @@ __all__ = [
     "PointsDeducted",
     "ResultAwarded",
     "ResultRecorded",
+    "Score",
     "ShootoutKickTaken",
     "ShotOutcome",
     "ShotTaken",
@@ -344,6 +345,28 @@ class Player:
 
     player_id: str = field(validator=c.text())
     name: str = field(validator=c.text())
+
+
+@frozen(kw_only=True)
+class Score:
+    """Goals for each side at some point of a match (or kicks scored in a shootout).
+
+    Example:
+        >>> str(Score(home=1, away=0))
+        '1-0'
+    """
+
+    home: int = field(validator=c.integer(minimum=0, maximum=99))
+    away: int = field(validator=c.integer(minimum=0, maximum=99))
+
+    def __str__(self) -> str:
+        """``home-away``, e.g. ``1-1``."""
+        return f"{self.home}-{self.away}"
+
+
+def _exceeds(earlier: Score, later: Score) -> bool:
+    """Whether either side has more goals in ``earlier`` than in ``later``."""
+    return earlier.home > later.home or earlier.away > later.away
 
 
 @frozen(kw_only=True)
@@ -802,49 +825,65 @@ class ResultRecorded(_MatchEvent):
     follows it. When goal events of the same match are in the ledger too, the result
     must agree with them.
 
+    ``home_goals`` and ``away_goals`` are the result that counts, extra time included.
+    ``full_time`` is the score after 90 minutes when extra time followed (it is only
+    given with ``after_extra_time``); ``shootout`` the kicks scored in a penalty
+    shootout. A shootout may follow a match that was not drawn: the second leg of a
+    tie level on aggregate.
+
     Example:
         >>> r = ResultRecorded(event_id="r1", match_id="m1", home_goals=2, away_goals=1,
-        ...                    half_time_home=0, half_time_away=1)
-        >>> (r.home_goals, r.away_goals, r.half_time_home)
-        (2, 1, 0)
+        ...                    half_time=Score(home=0, away=1))
+        >>> (r.home_goals, r.away_goals, str(r.half_time))
+        (2, 1, '0-1')
+        >>> aet = ResultRecorded(event_id="r2", match_id="m2", home_goals=3, away_goals=2,
+        ...                      full_time=Score(home=2, away=2), after_extra_time=True)
+        >>> str(aet.full_time)
+        '2-2'
     """
 
     home_goals: int = field(validator=c.integer(minimum=0, maximum=99))
     away_goals: int = field(validator=c.integer(minimum=0, maximum=99))
-    half_time_home: int | None = field(
-        default=None, validator=c.integer(minimum=0, maximum=99, optional=True)
-    )
-    half_time_away: int | None = field(
-        default=None, validator=c.integer(minimum=0, maximum=99, optional=True)
-    )
+    half_time: Score | None = field(default=None, validator=c.instance(Score, optional=True))
+    full_time: Score | None = field(default=None, validator=c.instance(Score, optional=True))
     after_extra_time: bool = field(default=False, validator=c.flag())
-    shootout_home: int | None = field(
-        default=None, validator=c.integer(minimum=0, maximum=99, optional=True)
-    )
-    shootout_away: int | None = field(
-        default=None, validator=c.integer(minimum=0, maximum=99, optional=True)
-    )
+    shootout: Score | None = field(default=None, validator=c.instance(Score, optional=True))
 
     def __attrs_post_init__(self) -> None:
-        """Half-time and shootout scores come in pairs; half time cannot exceed full time.
+        """Half time, then 90 minutes, then the result: no score exceeds a later one.
 
-        A shootout may follow a match that was not drawn: the second leg of a tie
-        level on aggregate.
+        The score after 90 minutes is only given when extra time followed.
         """
-        for name in ("half_time", "shootout"):
-            home, away = getattr(self, f"{name}_home"), getattr(self, f"{name}_away")
-            if (home is None) != (away is None):
-                raise InvalidFieldError(
-                    "ResultRecorded", f"{name}_away", f"and {name}_home come together"
-                )
-        ht_home, ht_away = self.half_time_home, self.half_time_away
-        if ht_home is not None and ht_away is not None:  # noqa: SIM102 - pairs, then bounds
-            if ht_home > self.home_goals or ht_away > self.away_goals:
+        ht, ft = self.half_time, self.full_time
+        if ht is None and ft is None:
+            return
+        final = Score(home=self.home_goals, away=self.away_goals)
+        if ft is not None:
+            if not self.after_extra_time:
                 raise InvalidFieldError(
                     "ResultRecorded",
-                    "half_time_home",
-                    f"{self.half_time_home}-{self.half_time_away} at half time cannot exceed "
-                    f"{self.home_goals}-{self.away_goals} at the end",
+                    "full_time",
+                    "is the score after 90 minutes when extra time followed; "
+                    "without extra time the result is the full-time score",
+                )
+            if _exceeds(ft, final):
+                raise InvalidFieldError(
+                    "ResultRecorded",
+                    "full_time",
+                    f"({ft}) cannot exceed the result after extra time ({final})",
+                )
+        if ht is not None:
+            if ft is not None and _exceeds(ht, ft):
+                raise InvalidFieldError(
+                    "ResultRecorded",
+                    "half_time",
+                    f"({ht}) cannot exceed full_time ({ft})",
+                )
+            if _exceeds(ht, final):
+                raise InvalidFieldError(
+                    "ResultRecorded",
+                    "half_time",
+                    f"({ht}) cannot exceed the final score ({final})",
                 )
 
 

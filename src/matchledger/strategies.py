@@ -74,6 +74,7 @@ from matchledger.events import (
     PointsDeducted,
     ResultAwarded,
     ResultRecorded,
+    Score,
     ShootoutKickTaken,
     ShotOutcome,
     ShotTaken,
@@ -534,18 +535,29 @@ def _event_strategies() -> dict[type[Event], SearchStrategy[Event]]:
 @st.composite
 def _result_recorded(draw: st.DrawFn) -> ResultRecorded:
     home, away = draw(st.integers(0, 9)), draw(st.integers(0, 9))
-    half = draw(st.booleans())
-    shootout = home == away and draw(st.booleans())
+    extra_time = draw(st.booleans())
+    # the score after 90 minutes, when extra time followed: at most the final score
+    full_time = None
+    if extra_time and draw(st.booleans()):
+        full_time = Score(home=draw(st.integers(0, home)), away=draw(st.integers(0, away)))
+    half_time = None
+    if draw(st.booleans()):
+        upto = full_time or Score(home=home, away=away)
+        half_time = Score(
+            home=draw(st.integers(0, upto.home)), away=draw(st.integers(0, upto.away))
+        )
+    shootout = None
+    if home == away and draw(st.booleans()):
+        shootout = Score(home=draw(st.integers(0, 20)), away=draw(st.integers(0, 20)))
     return ResultRecorded(
         event_id=draw(_identifiers()),
         match_id=draw(_identifiers()),
         home_goals=home,
         away_goals=away,
-        half_time_home=draw(st.integers(0, home)) if half else None,
-        half_time_away=draw(st.integers(0, away)) if half else None,
-        after_extra_time=draw(st.booleans()),
-        shootout_home=draw(st.integers(0, 20)) if shootout else None,
-        shootout_away=draw(st.integers(0, 20)) if shootout else None,
+        half_time=half_time,
+        full_time=full_time,
+        after_extra_time=extra_time,
+        shootout=shootout,
     )
 
 

@@ -282,31 +282,47 @@ def results(state: SeasonState) -> list[MatchResult]:
     """
     out = []
     for match_id, score_state in state.scores.items():
-        if score_state.status not in (MatchStatus.FINISHED, MatchStatus.AWARDED):
-            continue
-        rec = score_state.recorded
-        if score_state.awarded is not None:
-            home_goals, away_goals = score_state.awarded.home, score_state.awarded.away
-        elif rec is not None and not score_state.goals:  # a results file: no goal detail
-            home_goals, away_goals = rec.home_goals, rec.away_goals
-        else:
-            line = ScoreFold(match_id).view(score_state)
-            home_goals, away_goals = line.home_goals, line.away_goals
-        schedule = state.schedules[match_id]
-        out.append(
-            MatchResult(
-                match_id=match_id,
-                home=schedule.home.team_id,
-                away=schedule.away.team_id,
-                home_goals=home_goals,
-                away_goals=away_goals,
-                kickoff=schedule.kickoff,
-                round=schedule.round,
-                counts_goals=state.award_counts_goals.get(match_id, True),
-            )
+        found = result_of(
+            score_state,
+            state.schedules[match_id],
+            counts_goals=state.award_counts_goals.get(match_id, True),
         )
-    out.sort(key=lambda r: (*_kickoff_key(r.kickoff), r.match_id))
+        if found is not None:
+            out.append(found)
+    out.sort(key=result_order)
     return out
+
+
+def result_order(result: MatchResult) -> tuple[bool, datetime, str]:
+    """The order of :func:`results`: by kick-off (undated last), then match id."""
+    return (*_kickoff_key(result.kickoff), result.match_id)
+
+
+def result_of(
+    score_state: ScoreState, schedule: MatchScheduled, *, counts_goals: bool = True
+) -> MatchResult | None:
+    """One match's result, if it counts yet (finished or awarded); else ``None``."""
+    if score_state.status not in (MatchStatus.FINISHED, MatchStatus.AWARDED):
+        return None
+    match_id = schedule.match_id
+    rec = score_state.recorded
+    if score_state.awarded is not None:
+        home_goals, away_goals = score_state.awarded.home, score_state.awarded.away
+    elif rec is not None and not score_state.goals:  # a results file: no goal detail
+        home_goals, away_goals = rec.home_goals, rec.away_goals
+    else:
+        line = ScoreFold(match_id).view(score_state)
+        home_goals, away_goals = line.home_goals, line.away_goals
+    return MatchResult(
+        match_id=match_id,
+        home=schedule.home.team_id,
+        away=schedule.away.team_id,
+        home_goals=home_goals,
+        away_goals=away_goals,
+        kickoff=schedule.kickoff,
+        round=schedule.round,
+        counts_goals=counts_goals,
+    )
 
 
 def records(

@@ -4,6 +4,8 @@ Goals are :class:`~matchledger.events.ShotTaken` events with outcome ``GOAL`` (f
 the shooter's team) and :class:`~matchledger.events.OwnGoalScored` events (for the
 other team), minus any :class:`~matchledger.events.GoalDisallowed`. Kicks of a
 penalty shootout are counted apart and never change the score. A
+:class:`~matchledger.events.ResultRecorded` stands for the goals of a match known
+only by its scores, with the half-time, 90-minute and shootout scores it gives. A
 :class:`~matchledger.events.ResultAwarded` overrides the pitch.
 
 A goal belongs to the period its clock time falls in (``45+2'`` is the first half);
@@ -32,6 +34,7 @@ from matchledger.events import (
     PeriodStarted,
     ResultAwarded,
     ResultRecorded,
+    Score,
     ShootoutKickTaken,
     ShotTaken,
     Team,
@@ -41,23 +44,6 @@ from matchledger.folds._fold import run
 __all__ = ["Score", "ScoreFold", "ScoreState", "Scoreline", "score", "scores"]
 
 Side = Literal["home", "away"]
-
-
-@frozen(kw_only=True)
-class Score:
-    """Goals for each side at some point of a match.
-
-    Example:
-        >>> str(Score(home=1, away=0))
-        '1-0'
-    """
-
-    home: int
-    away: int
-
-    def __str__(self) -> str:
-        """``home-away``, e.g. ``1-1``."""
-        return f"{self.home}-{self.away}"
 
 
 @frozen(kw_only=True)
@@ -75,6 +61,8 @@ class Scoreline:
         half_time: the score at the end of the first half, once it is over (``None``
             before, or when a goal's period is unknown).
         full_time: the score after the second half (90 minutes and stoppage time).
+            For a :class:`~matchledger.events.ResultRecorded` after extra time it is
+            the result's ``full_time`` (``None`` when the source does not give it).
         extra_time: the score after extra time, when extra time was played.
         shootout: the kicks scored in a penalty shootout, when there was one.
         on_pitch: the goals on the pitch, whatever was awarded.
@@ -259,19 +247,11 @@ class ScoreFold:
             shootout = Score(home=state.shootout_home, away=state.shootout_away)
         rec = state.recorded
         if rec is not None:
-            # the ledger guarantees the recorded result agrees with any goal events
-            on_pitch = Score(home=rec.home_goals, away=rec.away_goals)
-            if rec.half_time_home is not None and rec.half_time_away is not None:
-                half_time = Score(home=rec.half_time_home, away=rec.half_time_away)
-            elif not counted and on_pitch != Score(home=0, away=0):
-                half_time = None  # goals without detail: the half-time score is unknown
-            if rec.after_extra_time:
-                extra_time = on_pitch
-                full_time = full_time if counted else None
-            else:
-                full_time = on_pitch
-            if rec.shootout_home is not None and rec.shootout_away is not None:
-                shootout = Score(home=rec.shootout_home, away=rec.shootout_away)
+            on_pitch, half_time, full_time, extra_time = _recorded(
+                rec, half_time, full_time, extra_time, detailed=bool(counted)
+            )
+            if rec.shootout is not None:
+                shootout = rec.shootout
         result = state.awarded or on_pitch
         return Scoreline(
             match_id=state.match_id,
@@ -288,6 +268,7 @@ class ScoreFold:
         )
 
 
+_NIL = Score(home=0, away=0)
 _EXTRA = frozenset({Period.EXTRA_TIME_FIRST_HALF, Period.EXTRA_TIME_SECOND_HALF})
 _AFTER: dict[Period, frozenset[Period]] = {
     Period.FIRST_HALF: frozenset(
@@ -302,6 +283,34 @@ _AFTER: dict[Period, frozenset[Period]] = {
         {Period.EXTRA_TIME_FIRST_HALF, Period.EXTRA_TIME_SECOND_HALF, Period.PENALTY_SHOOTOUT}
     ),
 }
+
+
+def _recorded(
+    rec: ResultRecorded,
+    half_time: Score | None,
+    full_time: Score | None,
+    extra_time: Score | None,
+    *,
+    detailed: bool,
+) -> tuple[Score, Score | None, Score | None, Score | None]:
+    """The goals on the pitch, half time, full time and extra time with a recorded result.
+
+    The scores given are those counted from the goal events, if any; the ledger
+    guarantees that the recorded scores agree with them.
+    """
+    on_pitch = Score(home=rec.home_goals, away=rec.away_goals)
+    goalless = on_pitch == _NIL
+    if rec.half_time is not None:
+        half_time = rec.half_time
+    elif not detailed and not goalless:
+        half_time = None  # goals without detail: the half-time score is unknown
+    if not rec.after_extra_time:
+        return on_pitch, half_time, on_pitch, extra_time
+    if rec.full_time is not None:
+        full_time = rec.full_time
+    elif not detailed:
+        full_time = _NIL if goalless else None  # unknown, unless 0-0 after extra time
+    return on_pitch, half_time, full_time, on_pitch
 
 
 def _unless_awarded(state: ScoreState, status: MatchStatus) -> MatchStatus:

@@ -591,8 +591,13 @@ def standings(  # noqa: PLR0913 - the questions people ask of a table
     return _table(state, concrete, comp, seas, venue)
 
 
-def _table(
-    state: SeasonState, rules: Rules, competition: str, season: str, venue: Venue | None
+def _table(  # noqa: PLR0913, PLR0917 - the season, its rules and the results known
+    state: SeasonState,
+    rules: Rules,
+    competition: str,
+    season: str,
+    venue: Venue | None,
+    played: list[MatchResult] | None = None,
 ) -> Table:
     teams: dict[str, Team] = {}
     for s in state.schedules.values():
@@ -607,7 +612,8 @@ def _table(
             )
             raise LedgerError(msg)
         deductions[d.team] = deductions.get(d.team, 0) + d.points
-    played = results(state)
+    if played is None:
+        played = results(state)
     recs = records(played, teams, deductions)
     done = {r.match_id for r in played}
     pending = {

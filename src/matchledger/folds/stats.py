@@ -385,14 +385,25 @@ def player_stats(
         if m is None:
             continue
         _step(m, e)
-    out: list[PlayerStats] = []
-    for m in matches.values():
-        end = max(m.clock_end, 90.0 if m.lineups and m.clock_end == 0 else 0.0)
-        for pid in list(m.on_since):
-            m.leave(pid, end)
-        for pid, counts in m.counts.items():
-            name, team = m.info[pid]
-            out.append(PlayerStats(player_id=pid, name=name, team=team, **counts))
+    return _collect(matches.values(), per_match=per_match)
+
+
+def _rows(m: _Match) -> list[PlayerStats]:
+    """The match's stats so far; players still on the pitch play to its end (``m`` unchanged)."""
+    end = max(m.clock_end, 90.0 if m.lineups and m.clock_end == 0 else 0.0)
+    counts = dict(m.counts)
+    for pid, since in m.on_since.items():
+        row = counts[pid] = dict(counts.get(pid, {}))
+        row["minutes_played"] = row.get("minutes_played", 0) + max(0, round(end) - round(since))
+    out = []
+    for pid, row in counts.items():
+        name, team = m.info[pid]
+        out.append(PlayerStats(player_id=pid, name=name, team=team, **row))
+    return out
+
+
+def _collect(matches: Iterable[_Match], *, per_match: bool) -> list[PlayerStats]:
+    out = [s for m in matches for s in _rows(m)]
     if per_match:
         return sorted(out, key=lambda s: (s.team, s.name.casefold()))
     merged: dict[str, PlayerStats] = {}

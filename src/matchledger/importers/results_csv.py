@@ -78,6 +78,7 @@ from matchledger.events import (
     PointsDeducted,
     ResultAwarded,
     ResultRecorded,
+    Score,
     Team,
 )
 from matchledger.ledger import Ledger
@@ -512,13 +513,13 @@ class _Builder:
 
 
 _FIELD_COLUMNS: Final = {
-    "home_goals": ("home_goals", 0),
-    "away_goals": ("away_goals", 1),
-    "half_time_home": ("ht_home_goals", 2),
-    "half_time_away": ("ht_away_goals", 3),
-    "shootout_home": ("pen_home", 4),
-    "shootout_away": ("pen_away", 5),
+    "home_goals": 0,
+    "away_goals": 1,
+    "half_time": 2,
+    "shootout": 4,
+    "full_time": 6,
 }
+"""The index in ``columns`` of the first column of each field of :class:`ResultRecorded`."""
 
 
 def _result(  # noqa: PLR0913 - one event's worth of fields
@@ -528,9 +529,14 @@ def _result(  # noqa: PLR0913 - one event's worth of fields
     columns: Sequence[str],
     *,
     after_extra_time: bool = False,
+    full_time: tuple[int, int] | None = None,
     shootout: tuple[int, int] | None = None,
 ) -> ResultRecorded:
-    """A :class:`ResultRecorded`; ``columns`` names the goal, half-time and shootout columns."""
+    """A :class:`ResultRecorded`.
+
+    ``columns`` names the columns of the goals, then of the half-time, shootout and
+    90-minute scores, two each (as far as the source has them).
+    """
     if half_time is not None and (half_time[0] > score[0] or half_time[1] > score[1]):
         raise _RowError(
             columns[2],
@@ -543,19 +549,31 @@ def _result(  # noqa: PLR0913 - one event's worth of fields
             match_id=match_id,
             home_goals=score[0],
             away_goals=score[1],
-            half_time_home=None if half_time is None else half_time[0],
-            half_time_away=None if half_time is None else half_time[1],
+            half_time=_score(half_time, columns, "half_time"),
+            full_time=_score(full_time, columns, "full_time"),
             after_extra_time=after_extra_time,
-            shootout_home=None if shootout is None else shootout[0],
-            shootout_away=None if shootout is None else shootout[1],
+            shootout=_score(shootout, columns, "shootout"),
         )
     except InvalidFieldError as exc:
-        raise _RowError(_column_of(exc, columns), exc.reason) from None
+        raise _RowError(_column_of(exc.field, columns), exc.reason) from None
 
 
-def _column_of(exc: InvalidFieldError, columns: Sequence[str]) -> str | None:
-    found = _FIELD_COLUMNS.get(exc.field)
-    return columns[found[1]] if found is not None and found[1] < len(columns) else None
+def _score(pair: tuple[int, int] | None, columns: Sequence[str], field: str) -> Score | None:
+    if pair is None:
+        return None
+    try:
+        return Score(home=pair[0], away=pair[1])
+    except InvalidFieldError as exc:
+        column = _column_of(field, columns, second=exc.field == "away")
+        raise _RowError(column, exc.reason) from None
+
+
+def _column_of(field: str, columns: Sequence[str], *, second: bool = False) -> str | None:
+    found = _FIELD_COLUMNS.get(field)
+    if found is None:
+        return None
+    index = found + second
+    return columns[index] if index < len(columns) else None
 
 
 _Parse = Callable[[list[str], int], None]
@@ -959,8 +977,9 @@ def _openfootball_outcome(row: list[str], match_id: str) -> Event | None:
         match_id,
         final,
         half_time,
-        (*columns, "pen_home", "pen_away"),
+        (*columns, "pen_home", "pen_away", "home_goals", "away_goals"),
         after_extra_time=extra_time is not None,
+        full_time=score if extra_time is not None else None,  # the score after 90 minutes
         shootout=shootout,
     )
 
