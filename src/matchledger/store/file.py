@@ -4,16 +4,20 @@ The file is an ordinary matchledger JSON Lines ledger (a ``{"schema_version": N}
 header, then one event per line), so every reader of ledgers reads it too. Appends:
 
 * take an exclusive lock (``flock`` on ``<file>.lock``), so writers in several
-  processes take turns; with ``exclusive=True`` one store holds it for its lifetime;
+  processes take turns; with ``exclusive=True`` one store holds it for its lifetime
+  (and ``flock``s the file itself, so that other stores see the hold and fail at once);
 * catch up with what other writers appended, check ``expected_version``, validate;
-* write the whole batch with one ``write`` to the end of the file, ``flush`` and
-  ``fsync``, and only then acknowledge. If the write fails (disk full, I/O error),
-  the file is cut back to where it was and :class:`StoreError` is raised.
+* note in the lock file where the batch will go, write the whole batch with one
+  ``write`` to the end of the file and ``fsync`` it, and only then acknowledge. If the
+  write fails (disk full, I/O error), the file is cut back to where it was and
+  :class:`StoreError` is raised.
 
-On opening, and before each append, a torn last line (bytes after the last newline,
-left by a process killed mid-write or a machine that lost power) is cut off with a
-:class:`StoreRecoveryWarning`; it is never read as an event. A damaged line anywhere
-else is an error: the store will not guess.
+On opening, and before each append, the end of an interrupted write (left by a
+process killed mid-write or a machine that lost power) is cut off with a
+:class:`StoreRecoveryWarning`: a torn last line (bytes after the last newline), and
+the whole lines of a batch whose write the lock file notes as unfinished (a write cut
+short between pages by a kill). None of it was acknowledged; none of it is read as an
+event. A damaged line anywhere else is an error: the store will not guess.
 
 A file of an older schema version is read through the codec's upcasters; the first
 append rewrites it at the current version (atomically, under the lock).
@@ -21,6 +25,7 @@ append rewrites it at the current version (atomically, under the lock).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import warnings
@@ -46,6 +51,10 @@ class StoreRecoveryWarning(UserWarning):
     """A store found and cut off the torn end of an interrupted write."""
 
 
+class _HeldElsewhereError(StoreError):
+    """Another store holds this one exclusively (``exclusive=True``)."""
+
+
 class FileStore(StoreBase):
     """An event store in one JSON Lines file.
 
@@ -53,7 +62,8 @@ class FileStore(StoreBase):
         path: the file; created (with its header) when it does not exist.
         create: when ``False``, a missing file is an error instead.
         exclusive: hold the write lock for the store's lifetime, so that no other
-            process can append until :meth:`close` (a second one fails at once).
+            store (in any process) can append until :meth:`close`: its appends, and
+            a second exclusive store, fail at once. Other stores can still read.
         fsync: ``False`` skips ``fsync`` (faster, for tests and bulk loads only:
             an acknowledged batch may then be lost with the machine's power).
 
@@ -86,6 +96,7 @@ class FileStore(StoreBase):
         self._fsync = fsync
         self._lock_path = self.path.with_name(self.path.name + ".lock")
         self._lock_fd: int | None = None
+        self._hold_fd: int | None = None  # the file, flocked while held exclusively
         self._held = False
         self._offset = 0
         self._line = 0
@@ -94,16 +105,31 @@ class FileStore(StoreBase):
         if not create and not self.path.exists():
             raise StoreError(f"{self.name}: no such store file")
         try:
+            if create:  # the lock file goes beside the store: its folder comes first
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self._lock_fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as exc:
             raise StoreError(f"{self.name}: cannot open its lock file ({_why(exc)})") from None
+        try:
+            self._open(exclusive=exclusive)
+        except BaseException:
+            self.close()  # a store that failed to open keeps no lock (and no descriptor)
+            raise
+
+    def _open(self, *, exclusive: bool) -> None:
         if exclusive:
             self._lock(blocking=False)
             self._held = True
-        with self._locked():
-            if not self.path.exists() or self.path.stat().st_size == 0:
-                self._create()
-            self._recover()
+        try:
+            with self._locked():
+                if self.path.exists():
+                    self._recover()  # first: a header torn while it was created is cut
+                if not self.path.exists() or self.path.stat().st_size == 0:
+                    self._create()
+        except _HeldElsewhereError:
+            pass  # its holder made the file and recovers it; reading needs no lock
+        if exclusive:
+            self._hold()
         self._catch_up()
 
     # --- locking ------------------------------------------------------------------------------
@@ -112,11 +138,53 @@ class FileStore(StoreBase):
         if self._lock_fd is None:
             raise StoreError(f"{self.name}: the store is closed")
         try:
-            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
-        except BlockingIOError:
-            raise StoreError(f"{self.name}: another writer holds the store's lock") from None
+            try:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if self._held_elsewhere():  # waiting would last until that store closes
+                    raise _HeldElsewhereError(
+                        f"{self.name}: another store holds it exclusively (exclusive=True); "
+                        "it cannot be written until that store is closed"
+                    ) from None
+                if not blocking:
+                    raise StoreError(
+                        f"{self.name}: another writer holds the store's lock"
+                    ) from None
+                fcntl.flock(self._lock_fd, fcntl.LOCK_EX)  # another append: take turns
         except OSError as exc:
             raise StoreError(f"{self.name}: cannot lock the store ({_why(exc)})") from None
+
+    def _held_elsewhere(self) -> bool:
+        """Whether another store holds this one exclusively: it keeps the file flocked."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return False
+        finally:
+            os.close(fd)  # closing releases the shared lock taken to look
+        return False
+
+    def _hold(self) -> None:
+        """Flock the file itself while held exclusively, so that other stores see it."""
+        if self._hold_fd is not None:
+            os.close(self._hold_fd)
+            self._hold_fd = None
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError as exc:
+            raise StoreError(f"{self.name}: cannot be read ({_why(exc)})") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)  # waits only while another store looks
+        except OSError as exc:
+            os.close(fd)
+            raise StoreError(f"{self.name}: cannot lock the store ({_why(exc)})") from None
+        self._hold_fd = fd
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -132,6 +200,9 @@ class FileStore(StoreBase):
 
     def close(self) -> None:
         """Release the lock file (and an exclusive hold on the store)."""
+        if self._hold_fd is not None:
+            os.close(self._hold_fd)
+            self._hold_fd = None
         if self._lock_fd is not None:
             os.close(self._lock_fd)  # closing releases the flock
             self._lock_fd = None
@@ -141,6 +212,7 @@ class FileStore(StoreBase):
 
     def _create(self) -> None:
         header = orjson.dumps({"schema_version": SCHEMA_VERSION}) + b"\n"
+        self._clear_note()  # a note about an earlier file of this name is void
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
@@ -150,29 +222,74 @@ class FileStore(StoreBase):
                     os.fsync(fd)
             finally:
                 os.close(fd)
+            if self._fsync:  # a new file survives a power cut once its folder is synced
+                _sync_folder(self.path.parent)
         except OSError as exc:
             raise StoreError(f"{self.name}: cannot be created ({_why(exc)})") from None
 
     def _recover(self) -> None:
-        """Cut off a torn last line (under the lock)."""
+        """Cut off the end of an interrupted write (under the lock)."""
+        note = self._read_note()
         try:
-            with self.path.open("rb+") as f:
+            with self.path.open("rb") as f:  # only reading: a read-only store can be read
+                inode = os.fstat(f.fileno()).st_ino
                 data = f.read()
-                end = data.rfind(b"\n") + 1
-                cut = len(data) - end
-                if cut:
-                    f.truncate(end)
-                    if self._fsync:
-                        os.fsync(f.fileno())
         except OSError as exc:
             raise StoreError(f"{self.name}: cannot be read ({_why(exc)})") from None
+        end = data.rfind(b"\n") + 1  # a torn last line
+        what = "a torn last line"
+        if note is not None:
+            noted_inode, start, stop = note
+            if noted_inode == inode and 0 < start < len(data) < stop and data[start - 1] == 10:
+                end = min(end, start)  # a write cut short: its whole lines go too
+                what = "the unfinished batch of an interrupted append"
+        cut = len(data) - end
+        if cut:
+            try:
+                fd = os.open(self.path, os.O_WRONLY)
+                try:
+                    os.ftruncate(fd, end)
+                    if self._fsync:
+                        os.fsync(fd)
+                finally:
+                    os.close(fd)
+            except OSError as exc:
+                raise StoreError(
+                    f"{self.name}: cannot cut off {what} left by an interrupted write ({_why(exc)})"
+                ) from None
+        if note is not None:
+            self._clear_note()
         if cut:
             warnings.warn(
-                f"{self.name}: cut off a torn last line ({cut} bytes) left by an "
-                "interrupted write; it was never acknowledged",
+                f"{self.name}: cut off {what} ({cut} bytes) left by an interrupted write; "
+                "it was never acknowledged",
                 StoreRecoveryWarning,
                 stacklevel=3,
             )
+
+    # The note of an append in progress: "<inode> <start> <end>" in the lock file, written
+    # before the batch and cleared once it is synced. A kill can cut a write short between
+    # pages, leaving whole lines of the batch; the note tells recovery where it began.
+
+    def _note(self, inode: int, start: int, end: int) -> None:
+        if self._lock_fd is None:  # pragma: no cover - appends hold the lock
+            raise StoreError(f"{self.name}: the store is closed")
+        os.pwrite(self._lock_fd, b"%d %d %d\n" % (inode, start, end), 0)
+
+    def _read_note(self) -> tuple[int, int, int] | None:
+        if self._lock_fd is None:  # pragma: no cover - recovery holds the lock
+            return None
+        try:
+            fields = os.pread(self._lock_fd, 100, 0).partition(b"\n")[0].split()
+            inode, start, end = (int(f) for f in fields)
+        except (OSError, ValueError):  # none, or not one (a lock file of an older store)
+            return None
+        return inode, start, end
+
+    def _clear_note(self) -> None:
+        if self._lock_fd is not None:
+            with contextlib.suppress(OSError):  # a stale note names a finished write
+                os.ftruncate(self._lock_fd, 0)
 
     def _fetch(self, after: int) -> list[Event]:
         """Events in the file after version ``after`` (complete lines only)."""
@@ -252,7 +369,12 @@ class FileStore(StoreBase):
         except OSError as exc:
             raise StoreError(f"{self.name}: cannot be written ({_why(exc)})") from None
         try:
-            start = os.fstat(fd).st_size
+            try:
+                info = os.fstat(fd)
+                start = info.st_size
+                self._note(info.st_ino, start, start + len(data))
+            except OSError as exc:
+                raise StoreError(f"{self.name}: cannot be written ({_why(exc)})") from None
             try:
                 _write_all(fd, data)
                 if self._fsync:
@@ -264,6 +386,7 @@ class FileStore(StoreBase):
                 ) from None
         finally:
             os.close(fd)
+        self._clear_note()
         self._offset = start + len(data)
         self._line += data.count(b"\n")
 
@@ -279,6 +402,7 @@ class FileStore(StoreBase):
             finally:
                 os.close(fd)
             tmp.replace(self.path)
+            _sync_folder(self.path.parent)  # the new name survives a power cut
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise StoreError(
@@ -288,6 +412,8 @@ class FileStore(StoreBase):
         self._offset = len(data)
         self._line = data.count(b"\n")
         self._inode = self.path.stat().st_ino
+        if self._hold_fd is not None:
+            self._hold()  # the hold was on the file replaced
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -295,6 +421,14 @@ def _write_all(fd: int, data: bytes) -> None:
     while view:
         written = os.write(fd, view)
         view = view[written:]
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _cut_back(fd: int, size: int, *, sync: bool) -> None:
