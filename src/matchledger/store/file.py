@@ -232,18 +232,22 @@ class FileStore(StoreBase):
         note = self._read_note()
         try:
             with self.path.open("rb") as f:  # only reading: a read-only store can be read
-                inode = os.fstat(f.fileno()).st_ino
-                data = f.read()
+                info = os.fstat(f.fileno())
+                inode, size = info.st_ino, info.st_size
+                end = _last_line_end(f.fileno(), size)  # a torn last line goes
+                what = "a torn last line"
+                if note is not None:
+                    noted_inode, start, stop = note
+                    if (
+                        noted_inode == inode
+                        and 0 < start < size < stop
+                        and os.pread(f.fileno(), 1, start - 1) == b"\n"
+                    ):
+                        end = min(end, start)  # a write cut short: its whole lines go too
+                        what = "the unfinished batch of an interrupted append"
         except OSError as exc:
             raise StoreError(f"{self.name}: cannot be read ({_why(exc)})") from None
-        end = data.rfind(b"\n") + 1  # a torn last line
-        what = "a torn last line"
-        if note is not None:
-            noted_inode, start, stop = note
-            if noted_inode == inode and 0 < start < len(data) < stop and data[start - 1] == 10:
-                end = min(end, start)  # a write cut short: its whole lines go too
-                what = "the unfinished batch of an interrupted append"
-        cut = len(data) - end
+        cut = size - end
         if cut:
             try:
                 fd = os.open(self.path, os.O_WRONLY)
@@ -305,6 +309,10 @@ class FileStore(StoreBase):
         except OSError as exc:
             raise StoreError(f"{self.name}: cannot be read ({_why(exc)})") from None
         self._inode = stat.st_ino
+        note = self._read_note()
+        if note is not None and note[0] == stat.st_ino and note[1] >= self._offset:
+            # a batch being written (not yet acknowledged) waits until it is
+            data = data[: note[1] - self._offset]
         complete = data[: data.rfind(b"\n") + 1]  # a line still being written waits
         if not complete:
             return []
@@ -414,6 +422,20 @@ class FileStore(StoreBase):
         self._inode = self.path.stat().st_ino
         if self._hold_fd is not None:
             self._hold()  # the hold was on the file replaced
+
+
+def _last_line_end(fd: int, size: int) -> int:
+    """The offset just after the file's last newline (0 if none), reading only its tail."""
+    chunk = 1 << 16
+    stop = size
+    while stop > 0:
+        start = max(0, stop - chunk)
+        found = os.pread(fd, stop - start, start).rfind(b"\n")
+        if found >= 0:
+            return start + found + 1
+        stop = start
+        chunk *= 2
+    return 0
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from itertools import groupby
 from pathlib import Path
 
@@ -63,7 +64,7 @@ class SQLiteStore(StoreBase):
             self._db = sqlite3.connect(
                 str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False
             )
-            self._db.execute("PRAGMA journal_mode=WAL")
+            _use_wal(self._db, timeout)
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(_SCHEMA)
         except sqlite3.Error as exc:
@@ -137,3 +138,30 @@ class SQLiteStore(StoreBase):
                 ) from None
             raise
         return self._accept(ledger)
+
+
+def _use_wal(db: sqlite3.Connection, timeout: float) -> None:
+    """Put the database in WAL mode, waiting up to ``timeout`` seconds for other openers.
+
+    SQLite does not call its busy handler for this pragma: when several processes open
+    a new database at once, all but one would fail at once with "database is locked".
+    WAL is a property of the file, so only the first opening converts it.
+    """
+    deadline = time.monotonic() + timeout
+    pause = 0.001
+    while True:
+        try:
+            (mode,) = db.execute("PRAGMA journal_mode").fetchone()
+            if mode != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", None) in (
+                sqlite3.SQLITE_BUSY,
+                sqlite3.SQLITE_LOCKED,
+            )
+            if not busy or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(2 * pause, 0.1)
+        else:
+            return
