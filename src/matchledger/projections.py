@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
@@ -37,11 +38,12 @@ from matchledger.events import (
     MatchStatusChanged,
     PointsDeducted,
     ResultAwarded,
+    Team,
     TieDecided,
 )
-from matchledger.folds.records import MatchResult, SeasonState, result_of, result_order
+from matchledger.folds.records import MatchResult, SeasonState, TeamRecord, records, result_of
 from matchledger.folds.score import ScoreFold, Scoreline, ScoreState
-from matchledger.folds.standings import Table, _rules_for, _table
+from matchledger.folds.standings import Table, _rank, _rules_for, _table
 from matchledger.folds.stats import PlayerStats, _collect, _Match, _step
 from matchledger.rules import Preset, Rules, resolve
 from matchledger.store._base import StoreBase
@@ -151,8 +153,8 @@ class TableProjection:
     """One competition's table, kept up to date event by event.
 
     An event that cannot change the table (a foul, a goal in a match still in play)
-    costs a dictionary update; the table is ranked again only when asked for after a
-    result, a fixture, a deduction or a decision changed.
+    costs a dictionary update. A result that changes updates the records of its two
+    teams only; the table is ranked again when asked for after a change.
 
     Args:
         competition: the competition, as in its matches' :class:`MatchScheduled`.
@@ -179,32 +181,31 @@ class TableProjection:
         self._scores: dict[str, ScoreState] = {}
         self._counts: dict[str, bool] = {}
         self._deductions: list[PointsDeducted] = []
+        self._deducted: dict[str, int] = {}
         self._decisions: list[TieDecided] = []
+        self._teams: dict[str, Team] = {}
         self._results: dict[str, MatchResult] = {}  # the matches that count, as they stand
+        self._by_team: dict[str, dict[str, MatchResult]] = {}
+        self._records: dict[str, TeamRecord] = {}
+        self._pending: Counter[frozenset[str]] = Counter()
         self._cached: Table | None = None
 
     def apply(self, event: Event) -> None:
         """Take one more event: constant work, whatever came before."""
         if isinstance(event, (PointsDeducted, TieDecided)):
-            if (event.competition, event.season) == (self.competition, self.season):
-                target = self._deductions if isinstance(event, PointsDeducted) else self._decisions
-                target.append(event)  # type: ignore[arg-type]
-                self._cached = None
+            self._competition_event(event)
             return
         match_id = event.match_id
         if isinstance(event, MatchScheduled):
             if (event.competition, event.season) != (self.competition, self.season):
                 return
-            self._schedules[match_id] = event
-            self._folds[match_id] = ScoreFold(match_id)
-            self._scores[match_id] = self._folds[match_id].initial()
-            self._cached = None
+            self._schedule(event)
         fold = self._folds.get(match_id)
         if fold is None:
             return
         before = self._scores[match_id].status
-        after_state = fold.step(self._scores[match_id], event)
-        self._scores[match_id] = after_state
+        after = fold.step(self._scores[match_id], event)
+        self._scores[match_id] = after
         moved = isinstance(event, MatchStatusChanged) and event.kickoff is not None
         if isinstance(event, MatchStatusChanged) and event.kickoff is not None:
             self._schedules[match_id] = attrs.evolve(
@@ -212,17 +213,64 @@ class TableProjection:
             )
         if isinstance(event, ResultAwarded):
             self._counts[match_id] = event.counts_goals
-        if moved or before in _COUNTED or after_state.status in _COUNTED:
-            self._cached = None  # a result, or a correction of one
-            found = result_of(
-                after_state,
-                self._schedules[match_id],
-                counts_goals=self._counts.get(match_id, True),
-            )
-            if found is None:
-                self._results.pop(match_id, None)
+        if moved or before in _COUNTED or after.status in _COUNTED:
+            self._result_changed(match_id)
+
+    def _competition_event(self, event: PointsDeducted | TieDecided) -> None:
+        if (event.competition, event.season) != (self.competition, self.season):
+            return
+        if isinstance(event, PointsDeducted):
+            self._deductions.append(event)
+            self._deducted[event.team] = self._deducted.get(event.team, 0) + event.points
+            if event.team in self._teams:
+                self._record(event.team)
+        else:
+            self._decisions.append(event)
+        self._cached = None
+
+    def _schedule(self, event: MatchScheduled) -> None:
+        match_id = event.match_id
+        self._schedules[match_id] = event
+        self._folds[match_id] = ScoreFold(match_id)
+        self._scores[match_id] = self._folds[match_id].initial()
+        self._pending[_pair(event)] += 1
+        for team in (event.home, event.away):
+            if team.team_id not in self._teams:
+                self._teams[team.team_id] = team
+                self._by_team[team.team_id] = {}
+                self._record(team.team_id)
+        self._cached = None
+
+    def _result_changed(self, match_id: str) -> None:
+        """A match's result appeared, changed or went: its two teams' records follow."""
+        self._cached = None
+        schedule = self._schedules[match_id]
+        old = self._results.get(match_id)
+        new = result_of(
+            self._scores[match_id], schedule, counts_goals=self._counts.get(match_id, True)
+        )
+        if new == old:
+            return
+        pair = _pair(schedule)
+        if old is None:
+            self._pending[pair] -= 1
+            if not self._pending[pair]:
+                del self._pending[pair]
+        if new is None:
+            self._results.pop(match_id, None)
+            self._pending[pair] += 1
+        else:
+            self._results[match_id] = new
+        for team in (schedule.home.team_id, schedule.away.team_id):
+            if new is None:
+                self._by_team[team].pop(match_id, None)
             else:
-                self._results[match_id] = found
+                self._by_team[team][match_id] = new
+            self._record(team)
+
+    def _record(self, team: str) -> None:
+        played = self._by_team.get(team, {}).values()
+        self._records[team] = records(played, [team], {team: self._deducted.get(team, 0)})[team]
 
     def extend(self, events: Iterable[Event]) -> None:
         """Take several events, in order."""
@@ -233,24 +281,36 @@ class TableProjection:
         """The table as it stands, as :func:`~matchledger.folds.standings.standings` gives it.
 
         Raises:
-            LedgerError: no match of the season has been scheduled yet.
+            LedgerError: no match of the season has been scheduled yet, or a deduction
+                names a team that plays no match of it.
         """
         if self._cached is None:
             if not self._schedules:
                 msg = f"no matches of {self.competition} {self.season} in the events"
                 raise LedgerError(msg)
-            state = SeasonState(
-                schedules=dict(self._schedules),
-                scores=dict(self._scores),
-                award_counts_goals=dict(self._counts),
-                deductions=tuple(self._deductions),
-                decisions=tuple(self._decisions),
-            )
-            played = sorted(self._results.values(), key=result_order)
-            self._cached = _table(
-                state, self._rules, self.competition, self.season, None, played=played
+            for d in self._deductions:
+                if d.team not in self._teams:
+                    state = SeasonState(
+                        schedules=self._schedules, deductions=tuple(self._deductions)
+                    )
+                    _table(state, self._rules, self.competition, self.season, None, played=[])
+            recs = {team: self._records[team] for team in self._teams}
+            self._cached = _rank(
+                self._rules,
+                self._teams,
+                recs,
+                list(self._results.values()),
+                set(self._pending),
+                self._decisions,
+                None,
+                self.competition,
+                self.season,
             )
         return self._cached
+
+
+def _pair(schedule: MatchScheduled) -> frozenset[str]:
+    return frozenset((schedule.home.team_id, schedule.away.team_id))
 
 
 def follow(  # noqa: PLR0913 - the subscription's options, passed through

@@ -152,8 +152,11 @@ class TeamRecord:
 
         Matches with no date come after the dated ones, as in :attr:`recent`.
         """
-        picked = [r for r in self.recent if venue is None or r[1][1:] == venue[0]]
-        return "".join(r[1][0] for r in sorted(picked, key=_recent_key)[-last:])
+        if venue is None:
+            picked = self.recent[-last:]
+        else:
+            picked = tuple(r for r in self.recent if r[1][1:] == venue[0])[-last:]
+        return "".join(r[1][0] for r in picked)  # ``recent`` is in order already
 
     def __add__(self, other: TeamRecord) -> TeamRecord:
         """The two records together (of the same team, over disjoint matches)."""

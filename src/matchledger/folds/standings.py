@@ -313,14 +313,18 @@ class _Ranker:
         self.tie_breaks: list[TieBreak] = []
         self.decided: dict[str, str] = {}
         self.size = len(recs)
+        # every criterion asks for these again and again: work them out once
+        self._splits = {team: rec.split(venue) for team, rec in recs.items()}
+        self._points: dict[str, int] = {}
+        for team, s in self._splits.items():
+            deducted = recs[team].deducted if venue is None else 0
+            self._points[team] = rules.points(won=s.won, drawn=s.drawn, lost=s.lost) - deducted
 
     def split(self, team: str) -> Split:
-        return self.recs[team].split(self.venue)
+        return self._splits[team]
 
     def points(self, team: str) -> int:
-        s = self.split(team)
-        deducted = self.recs[team].deducted if self.venue is None else 0
-        return self.rules.points(won=s.won, drawn=s.drawn, lost=s.lost) - deducted
+        return self._points[team]
 
     def overall(self, crit: Criterion, team: str) -> Fraction | int:  # noqa: PLR0911
         s = self.split(team)
@@ -621,8 +625,23 @@ def _table(  # noqa: PLR0913, PLR0917 - the season, its rules and the results kn
         for m, s in state.schedules.items()
         if m not in done
     }
+    return _rank(rules, teams, recs, played, pending, state.decisions, venue, competition, season)
+
+
+def _rank(  # noqa: PLR0913, PLR0917 - the parts of one table, as the fold or a projection has them
+    rules: Rules,
+    teams: dict[str, Team],
+    recs: dict[str, TeamRecord],
+    played: list[MatchResult],
+    pending: set[frozenset[str]],
+    decisions: Sequence[TieDecided],
+    venue: Venue | None,
+    competition: str,
+    season: str,
+) -> Table:
+    """Rank the teams' records under the rules: the table."""
     names = {t: team.name for t, team in teams.items()}
-    ranker = _Ranker(rules, recs, played, pending, state.decisions, names, venue)
+    ranker = _Ranker(rules, recs, played, pending, decisions, names, venue)
     rows: list[Row] = []
     position = 1
     for block, reason in ranker.order():
