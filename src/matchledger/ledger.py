@@ -40,6 +40,11 @@ class _Tip:
         self.matches: dict[str, MatchState] = {}
         self.lock = threading.Lock()
 
+    def lookup(self, ref: str) -> Event | None:
+        """The event with id ``ref`` in the tip, if any."""
+        pos = self.ids.get(ref)
+        return None if pos is None else self.events[pos]
+
 
 class Ledger:
     """An immutable, ordered, validated sequence of match events.
@@ -94,6 +99,11 @@ class Ledger:
             EventRejected: (a subclass) when the event does not fit; ``self`` is
                 unchanged either way.
         """
+        tip = self._tip
+        with tip.lock:
+            if self._len == len(tip.events):
+                _admit_single(tip, event)
+                return Ledger._at(tip, self._len + 1)
         return self.extend((event,))
 
     def extend(self, events: Iterable[Event]) -> Ledger:
@@ -248,6 +258,37 @@ class Ledger:
     def __reduce__(self) -> tuple[type[Ledger], tuple[tuple[Event, ...]]]:
         """Pickle as the list of events (validated again when unpickled)."""
         return (Ledger, (self.events,))
+
+
+def _admit_single(tip: _Tip, event: Event) -> None:
+    """Validate one event after ``tip`` and add it (the path of a live feed's appends).
+
+    The same checks as :func:`_admit_one`, without a batch to look into; a failed
+    :meth:`MatchState.admit` changes nothing, so the state is checked in place.
+    """
+    index = len(tip.events)
+    event_id = event.event_id
+    first = tip.ids.get(event_id)
+    if first is not None:
+        raise DuplicateEventError(
+            index=index,
+            event_id=event_id,
+            field="event_id",
+            reason=f"is already used by event #{first}",
+            hint="every event of a ledger needs its own id",
+        )
+    if isinstance(event, (PointsDeducted, TieDecided)):
+        _check_competition_event(tip, event, index, [event])
+    else:
+        state = tip.matches.get(event.match_id)
+        if state is None or type(event) is MatchScheduled:
+            new = _admit_one(tip, event, index, None, {}, [event])
+            if new is not None:
+                tip.matches[new.schedule.match_id] = new
+        else:
+            state.admit(event, index, tip.lookup)
+    tip.events.append(event)
+    tip.ids[event_id] = index
 
 
 def _admit_all(tip: _Tip, batch: list[Event]) -> None:
