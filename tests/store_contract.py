@@ -13,36 +13,15 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-import attrs
 import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 import matchledger as ml
 from matchledger.errors import ConcurrencyError, EventRejected
+from store_writer import renamed_copies
 
-
-def _matches(copies: int) -> tuple[ml.Event, ...]:
-    """A real, valid sequence to append from: the seed match, as several matches.
-
-    Each copy gets its own ids; fields that refer to another event follow them.
-    """
-    seed = ml.load_example()
-    ids = {e.event_id for e in seed}
-    out: list[ml.Event] = []
-    for k in range(copies):
-        for e in seed:
-            changes: dict[str, Any] = {
-                f.name: f"{k}-{value}"
-                for f in attrs.fields(type(e))
-                if isinstance(value := getattr(e, f.name), str)
-                and (value in ids or f.name == "match_id")
-            }
-            out.append(attrs.evolve(e, **changes))
-    return tuple(out)
-
-
-_EVENTS = _matches(6)
+_EVENTS = renamed_copies("", 6)
 _names = itertools.count()
 
 

@@ -260,6 +260,16 @@ class Ledger:
         return (Ledger, (self.events,))
 
 
+def _duplicate(index: int, event_id: str, first: int) -> DuplicateEventError:
+    return DuplicateEventError(
+        index=index,
+        event_id=event_id,
+        field="event_id",
+        reason=f"is already used by event #{first}",
+        hint="every event of a ledger needs its own id",
+    )
+
+
 def _admit_single(tip: _Tip, event: Event) -> None:
     """Validate one event after ``tip`` and add it (the path of a live feed's appends).
 
@@ -270,13 +280,7 @@ def _admit_single(tip: _Tip, event: Event) -> None:
     event_id = event.event_id
     first = tip.ids.get(event_id)
     if first is not None:
-        raise DuplicateEventError(
-            index=index,
-            event_id=event_id,
-            field="event_id",
-            reason=f"is already used by event #{first}",
-            hint="every event of a ledger needs its own id",
-        )
+        raise _duplicate(index, event_id, first)
     if isinstance(event, (PointsDeducted, TieDecided)):
         _check_competition_event(tip, event, index, [event])
     else:
@@ -336,13 +340,7 @@ def _admit_one(  # noqa: PLR0913, PLR0917 - the tip, the event and the batch so 
     event_id = event.event_id
     first = tip.ids.get(event_id, new_ids.get(event_id))
     if first is not None:
-        raise DuplicateEventError(
-            index=index,
-            event_id=event_id,
-            field="event_id",
-            reason=f"is already used by event #{first}",
-            hint="every event of a ledger needs its own id",
-        )
+        raise _duplicate(index, event_id, first)
     if isinstance(event, (PointsDeducted, TieDecided)):
         _check_competition_event(tip, event, index, batch)
         return None

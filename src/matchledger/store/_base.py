@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import groupby
 from typing import Protocol, Self, runtime_checkable
 
-from matchledger.errors import ConcurrencyError, EventRejected, StoreError
+from matchledger.codec import SCHEMA_VERSION, decode_events
+from matchledger.errors import CodecError, ConcurrencyError, EventRejected, StoreError
 from matchledger.events import Event
 from matchledger.ledger import Ledger
 
@@ -116,6 +118,29 @@ class StoreBase:
                     msg = f"{self.name}: the stored events do not form a valid ledger: {exc}"
                     raise StoreError(msg) from None
             return self._ledger
+
+    def _decode_rows(self, rows: Sequence[tuple[int, int, bytes]]) -> list[Event]:
+        """Events from ``(version, schema_version, body)`` rows, each upgraded from its schema."""
+        events: list[Event] = []
+        for schema, group in groupby(rows, key=lambda r: r[1]):
+            chunk = list(group)
+            first: int = chunk[0][0]
+            if schema > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.name}: event {first} is of schema {schema}, newer than this "
+                    f"matchledger reads ({SCHEMA_VERSION}); upgrade matchledger"
+                )
+
+            def where(i: int, first: int = first) -> str:
+                return f"version {first + i}"
+
+            try:
+                events.extend(
+                    decode_events([bytes(r[2]) for r in chunk], schema_version=schema, where=where)
+                )
+            except CodecError as exc:
+                raise StoreError(f"{self.name}: {exc}") from None
+        return events
 
     def _admit(self, batch: list[Event], expected_version: int | None) -> Ledger:
         """Check the version and validate the batch; the ledger it would make."""

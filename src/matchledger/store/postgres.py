@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from itertools import groupby
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
-from matchledger.codec import SCHEMA_VERSION, decode_events, encode_event
-from matchledger.errors import CodecError, StoreError
+from matchledger.codec import SCHEMA_VERSION, encode_event
+from matchledger.errors import StoreError
 from matchledger.events import Event
 from matchledger.store._base import StoreBase
 
@@ -256,26 +255,7 @@ class PostgresStore(StoreBase):
                     "the table was changed other than by appending"
                 )
                 raise StoreError(msg)
-        events: list[Event] = []
-        for schema, group in groupby(rows, key=lambda r: r[1]):
-            chunk = list(group)
-            first: int = chunk[0][0]
-            if schema > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.name}: event {first} is of schema {schema}, newer than this "
-                    f"matchledger reads ({SCHEMA_VERSION}); upgrade matchledger"
-                )
-
-            def where(i: int, first: int = first) -> str:
-                return f"version {first + i}"
-
-            try:
-                events.extend(
-                    decode_events([bytes(r[2]) for r in chunk], schema_version=schema, where=where)
-                )
-            except CodecError as exc:
-                raise StoreError(f"{self.name}: {exc}") from None
-        return events
+        return self._decode_rows(rows)
 
     def _locked_append(self, batch: list[Event], expected_version: int | None) -> int:
         import psycopg  # noqa: PLC0415

@@ -14,11 +14,10 @@ import contextlib
 import os
 import sqlite3
 import time
-from itertools import groupby
 from pathlib import Path
 
-from matchledger.codec import SCHEMA_VERSION, decode_events, encode_event
-from matchledger.errors import CodecError, StoreError
+from matchledger.codec import SCHEMA_VERSION, encode_event
+from matchledger.errors import StoreError
 from matchledger.events import Event
 from matchledger.store._base import StoreBase
 
@@ -84,26 +83,7 @@ class SQLiteStore(StoreBase):
             ).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.name}: cannot be read ({exc})") from None
-        events: list[Event] = []
-        for schema, group in groupby(rows, key=lambda r: r[1]):
-            chunk = list(group)
-            if schema > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.name}: event {chunk[0][0]} is of schema {schema}, newer than this "
-                    f"matchledger reads ({SCHEMA_VERSION}); upgrade matchledger"
-                )
-            first: int = chunk[0][0]
-
-            def where(i: int, first: int = first) -> str:
-                return f"version {first + i}"
-
-            try:
-                events.extend(
-                    decode_events([bytes(r[2]) for r in chunk], schema_version=schema, where=where)
-                )
-            except CodecError as exc:
-                raise StoreError(f"{self.name}: {exc}") from None
-        return events
+        return self._decode_rows(rows)
 
     def _locked_append(self, batch: list[Event], expected_version: int | None) -> int:
         db = self._db
