@@ -1,6 +1,6 @@
 """Run every benchmark in one process and print a markdown report.
 
-uv run python -m benchmarks            # full sizes (a minute or so)
+uv run python -m benchmarks            # full sizes (two minutes or so on two cores)
 uv run python -m benchmarks --quick    # small sizes: a smoke run, no thresholds
 uv run python -m benchmarks --out docs/performance-latest.md
 """
@@ -8,35 +8,20 @@ uv run python -m benchmarks --out docs/performance-latest.md
 from __future__ import annotations
 
 import argparse
-import gc
 import platform
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import orjson
 
 import matchledger as ml
+from benchmarks.folds import bench_end_to_end, bench_folds, corpus, folds_intro
 from benchmarks.live import bench_live
+from benchmarks.memory import bench_memory
+from benchmarks.peers import bench_peers
 from benchmarks.tables import bench_england
+from benchmarks.timing import best_and_median as _time
 from benchmarks.workload import events, season_events
-
-
-def _time(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Best and median wall time of ``repeat`` runs, in seconds (GC off while timing)."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            t0 = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t0)
-        finally:
-            gc.enable()
-    return min(times), statistics.median(times)
 
 
 def _append_one_by_one(evs: list[ml.Event]) -> ml.Ledger:
@@ -108,6 +93,20 @@ def bench_codec(repeat: int, seasons: int) -> list[str]:
     return rows
 
 
+def bench_against_floors(quick: bool, repeat: int) -> list[str]:
+    """Folds, end to end, memory and the peer library, each against its floor.
+
+    One season (of 8 clubs with ``quick``); the folds also over 10 seasons in a full run.
+    The seasons are built here and let go before the other sections run.
+    """
+    season = corpus(1, teams=8) if quick else corpus(1)
+    rows = [*folds_intro(), *bench_folds(season, repeat)]
+    if not quick:
+        rows += bench_folds(corpus(10), min(repeat, 3))
+    end_to_end, ours = bench_end_to_end(season, repeat)
+    return [*rows, *end_to_end, *bench_memory(season), *bench_peers(season, repeat, ours)]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks and print (and optionally write) the report."""
     parser = argparse.ArgumentParser(
@@ -133,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         *bench_append(sizes, repeat),
         *bench_codec(repeat, seasons),
+        *bench_against_floors(args.quick, repeat),
         *bench_live([1, 2] if args.quick else [1, 10, 50], 50 if args.quick else 500),
         *([] if args.quick else bench_england(min(repeat, 3))),
     ]
