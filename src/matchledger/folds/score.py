@@ -16,7 +16,7 @@ recorded.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Final, Literal
 
 import attrs
 from attrs import frozen
@@ -36,6 +36,7 @@ from matchledger.events import (
     ResultRecorded,
     Score,
     ShootoutKickTaken,
+    ShotOutcome,
     ShotTaken,
     Team,
 )
@@ -361,6 +362,24 @@ def score(events: Iterable[Event], match_id: str) -> Scoreline:
     return fold.view(run(fold, events))
 
 
+_SCORING: Final = frozenset(
+    {
+        MatchScheduled,
+        ShotTaken,
+        OwnGoalScored,
+        ShootoutKickTaken,
+        GoalDisallowed,
+        PeriodStarted,
+        PeriodEnded,
+        MatchEnded,
+        MatchStatusChanged,
+        ResultRecorded,
+        ResultAwarded,
+    }
+)
+"""The event types that can change a scoreline (ScoreFold.step ignores all others)."""
+
+
 def scores(events: Iterable[Event]) -> dict[str, Scoreline]:
     """The :class:`Scoreline` of every match scheduled in the events, by match id.
 
@@ -371,10 +390,12 @@ def scores(events: Iterable[Event]) -> dict[str, Scoreline]:
     """
     states: dict[str, ScoreState] = {}
     folds: dict[str, ScoreFold] = {}
+    relevant, goal = _SCORING, ShotOutcome.GOAL
     for event in events:
-        mid = getattr(event, "match_id", None)
-        if mid is None:
-            continue
+        kind = type(event)
+        if kind not in relevant or (kind is ShotTaken and event.outcome is not goal):  # type: ignore[union-attr]
+            continue  # a foul, a card, a save: the fold would return its state unchanged
+        mid = event.match_id  # type: ignore[union-attr]
         fold = folds.get(mid)
         if fold is None:
             if not isinstance(event, MatchScheduled):
