@@ -388,28 +388,41 @@ def player_stats(
     return _collect(matches.values(), per_match=per_match)
 
 
-def _rows(m: _Match) -> list[PlayerStats]:
-    """The match's stats so far; players still on the pitch play to its end (``m`` unchanged)."""
+def _counts(m: _Match) -> dict[str, dict[str, int]]:
+    """The match's counts so far; players still on the pitch play to its end (``m`` unchanged)."""
     end = max(m.clock_end, 90.0 if m.lineups and m.clock_end == 0 else 0.0)
     counts = dict(m.counts)
     for pid, since in m.on_since.items():
         row = counts[pid] = dict(counts.get(pid, {}))
         row["minutes_played"] = row.get("minutes_played", 0) + max(0, round(end) - round(since))
-    out = []
-    for pid, row in counts.items():
-        name, team = m.info[pid]
-        out.append(PlayerStats(player_id=pid, name=name, team=team, **row))
-    return out
+    return counts
 
 
 def _collect(matches: Iterable[_Match], *, per_match: bool) -> list[PlayerStats]:
-    out = [s for m in matches for s in _rows(m)]
+    out: list[PlayerStats] = []
     if per_match:
+        for m in matches:
+            for pid, row in _counts(m).items():
+                name, team = m.info[pid]
+                out.append(PlayerStats(player_id=pid, name=name, team=team, **row))
         return sorted(out, key=lambda s: (s.team, s.name.casefold()))
-    merged: dict[str, PlayerStats] = {}
-    for s in out:
-        merged[s.player_id] = merged[s.player_id].merge(s) if s.player_id in merged else s
-    return sorted(merged.values(), key=lambda s: (s.team, s.name.casefold()))
+    # add the plain counts up first, then build each player's stats once (as merge would:
+    # the name and team of the player's first match)
+    totals: dict[str, dict[str, int]] = {}
+    first: dict[str, tuple[str, str]] = {}
+    for m in matches:
+        for pid, row in _counts(m).items():
+            total = totals.get(pid)
+            if total is None:
+                totals[pid] = dict(row)
+                first[pid] = m.info[pid]
+                continue
+            for field, n in row.items():
+                total[field] = total.get(field, 0) + n
+    for pid, total in totals.items():
+        name, team = first[pid]
+        out.append(PlayerStats(player_id=pid, name=name, team=team, **total))
+    return sorted(out, key=lambda s: (s.team, s.name.casefold()))
 
 
 @frozen(kw_only=True)
