@@ -28,9 +28,11 @@ from matchledger.events import (
     MatchStatusChanged,
     PointsDeducted,
     ResultAwarded,
+    ShotOutcome,
+    ShotTaken,
     TieDecided,
 )
-from matchledger.folds.score import ScoreFold, ScoreState
+from matchledger.folds.score import _SCORING, ScoreFold, ScoreState
 
 __all__ = [
     "MatchResult",
@@ -237,7 +239,7 @@ class SeasonFold:
         )
 
 
-def fold_season(events: Iterable[Event]) -> SeasonState:
+def fold_season(events: Iterable[Event]) -> SeasonState:  # noqa: C901 - one case per kind
     """Fold events into a :class:`SeasonState` (faster than stepping the fold one by one).
 
     The result equals ``run(SeasonFold(), events)``.
@@ -248,7 +250,17 @@ def fold_season(events: Iterable[Event]) -> SeasonState:
     deductions: list[PointsDeducted] = []
     decisions: list[TieDecided] = []
     folds: dict[str, ScoreFold] = {}
+    scoring, goal = _SCORING, ShotOutcome.GOAL
     for event in events:
+        kind = type(event)
+        if kind not in scoring:
+            if kind is PointsDeducted:
+                deductions.append(event)  # type: ignore[arg-type]
+            elif kind is TieDecided:
+                decisions.append(event)  # type: ignore[arg-type]
+            continue  # a foul, a card, a lineup: nothing a result depends on
+        if kind is ShotTaken and event.outcome is not goal:  # type: ignore[union-attr]
+            continue
         if isinstance(event, PointsDeducted):
             deductions.append(event)
             continue
