@@ -38,11 +38,13 @@ from matchledger.events import (
     MatchStatusChanged,
     PointsDeducted,
     ResultAwarded,
+    ShotOutcome,
+    ShotTaken,
     Team,
     TieDecided,
 )
 from matchledger.folds.records import MatchResult, SeasonState, TeamRecord, records, result_of
-from matchledger.folds.score import ScoreFold, Scoreline, ScoreState
+from matchledger.folds.score import _SCORING, ScoreFold, Scoreline, ScoreState
 from matchledger.folds.standings import Table, _rank, _rules_for, _table
 from matchledger.folds.stats import PlayerStats, _collect, _Match, _step
 from matchledger.rules import Preset, Rules, resolve
@@ -51,6 +53,7 @@ from matchledger.store._base import StoreBase
 __all__ = ["PlayerStatsProjection", "Projection", "ScoreProjection", "TableProjection", "follow"]
 
 _COUNTED = (MatchStatus.FINISHED, MatchStatus.AWARDED)
+_GOAL = ShotOutcome.GOAL
 
 
 class Projection(Protocol):
@@ -192,10 +195,12 @@ class TableProjection:
 
     def apply(self, event: Event) -> None:
         """Take one more event: constant work, whatever came before."""
-        if isinstance(event, (PointsDeducted, TieDecided)):
-            self._competition_event(event)
-            return
-        match_id = event.match_id
+        kind = type(event)
+        if kind not in _SCORING or (kind is ShotTaken and event.outcome is not _GOAL):  # type: ignore[union-attr]
+            if kind is PointsDeducted or kind is TieDecided:
+                self._competition_event(event)  # type: ignore[arg-type]
+            return  # a foul, a card, a save: no result can change
+        match_id = event.match_id  # type: ignore[union-attr]
         if isinstance(event, MatchScheduled):
             if (event.competition, event.season) != (self.competition, self.season):
                 return
