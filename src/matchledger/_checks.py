@@ -23,6 +23,27 @@ MAX_TEXT: Final = 200
 """The longest id or display name an event accepts (in characters)."""
 
 
+_SPECS: Final[dict[Any, tuple[str, dict[str, Any]]]] = {}
+
+
+def _described(check: Validator, kind: str, **params: Any) -> Validator:
+    _SPECS[check] = (kind, params)
+    return check
+
+
+def spec(validator: object) -> tuple[str, dict[str, Any]] | None:
+    """What a validator made here accepts: its factory's name and arguments.
+
+    ``None`` for any other validator. The codec reads this to check decoded values
+    exactly as the validator would, without calling it.
+
+    Example:
+        >>> spec(integer(minimum=0))
+        ('integer', {'minimum': 0, 'maximum': None, 'optional': False})
+    """
+    return _SPECS.get(validator)
+
+
 def _got(value: object) -> str:
     return f"got {value!r} ({type(value).__name__})"
 
@@ -46,7 +67,7 @@ def text(*, optional: bool = False, max_len: int = MAX_TEXT) -> Validator:
         kind = "a string or None" if optional else "a string"
         raise _fail(inst, attribute, f"must be {kind}, {_got(value)}")
 
-    return check
+    return _described(check, "text", optional=optional, max_len=max_len)
 
 
 def integer(
@@ -66,7 +87,7 @@ def integer(
         kind = "an integer or None" if optional else "an integer"
         raise _fail(inst, attribute, f"must be {kind}, {_got(value)}")
 
-    return check
+    return _described(check, "integer", minimum=minimum, maximum=maximum, optional=optional)
 
 
 def flag() -> Validator:
@@ -76,7 +97,7 @@ def flag() -> Validator:
         if type(value) is not bool:
             raise _fail(inst, attribute, f"must be true or false, {_got(value)}")
 
-    return check
+    return _described(check, "flag")
 
 
 def member(
@@ -92,7 +113,7 @@ def member(
             return
         raise _fail(inst, attribute, f"must be one of {names}, {_got(value)}")
 
-    return check
+    return _described(check, "member", enum=enum, allowed=allowed, optional=optional)
 
 
 def instance(cls: type[Any], *, optional: bool = False) -> Validator:
@@ -104,7 +125,7 @@ def instance(cls: type[Any], *, optional: bool = False) -> Validator:
             return
         raise _fail(inst, attribute, f"must be {kind}, {_got(value)}")
 
-    return check
+    return _described(check, "instance", cls=cls, optional=optional)
 
 
 def aware_datetime(*, optional: bool = False) -> Validator:
@@ -123,7 +144,7 @@ def aware_datetime(*, optional: bool = False) -> Validator:
                 "give it a tzinfo, e.g. datetime(..., tzinfo=ZoneInfo('Europe/Rome'))",
             )
 
-    return check
+    return _described(check, "aware_datetime", optional=optional)
 
 
 def optional_date() -> Validator:
@@ -134,7 +155,7 @@ def optional_date() -> Validator:
             return
         raise _fail(inst, attribute, f"must be a date or None, {_got(value)}")
 
-    return check
+    return _described(check, "optional_date")
 
 
 def items_of(cls: type[Any], *, max_len: int = 100) -> Validator:
@@ -149,4 +170,4 @@ def items_of(cls: type[Any], *, max_len: int = 100) -> Validator:
             if not isinstance(item, cls):
                 raise _fail(inst, attribute, f"[{i}] must be a {cls.__name__}, {_got(item)}")
 
-    return check
+    return _described(check, "items_of", cls=cls, max_len=max_len)

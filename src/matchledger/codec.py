@@ -34,14 +34,17 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, Final
+from types import UnionType
+from typing import Any, Final, Union, get_args, get_origin
 
+import attrs
 import orjson
 from cattrs import Converter
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
+from matchledger import _checks
 from matchledger import events as events_module
 from matchledger.errors import CodecError, EventRejected, InvalidFieldError, LedgerError
 from matchledger.events import (
@@ -357,6 +360,274 @@ _unstructure_event: Final = _CONVERTER.get_unstructure_hook(Event)
 _structure_events: Final = _CONVERTER.get_structure_hook(list[Event])
 
 
+# --- reading fast: a decoder generated per class ----------------------------------------------
+#
+# Reading a season builds tens of thousands of events. The converters above build each
+# through cattrs' hooks and attrs' __init__, which runs every field's validator; the
+# decoders below do the same checks inline, in one generated function per class, and
+# fill the slots directly. They accept only what the fast converter accepts, and build
+# equal objects: anything they do not take as it is (a missing, extra or ill-typed key,
+# a value out of range, a cross-field rule broken) makes them give up, and the
+# converters then decode the whole list again, so every error reads as it always has.
+
+
+class _Unfit(Exception):  # noqa: N818 - a signal between the decoders and their caller
+    """A value the generated decoders do not take as it is: the converters judge it."""
+
+
+_MISSING: Final = object()
+
+
+def _exactly(annotation: Any, base: Any, *, optional: bool) -> bool:
+    """Whether a field's annotation is ``base`` (or ``base | None``), as the validator says."""
+    if not optional:
+        return bool(annotation == base)
+    return get_origin(annotation) in (Union, UnionType) and set(get_args(annotation)) == {
+        base,
+        type(None),
+    }
+
+
+class _DecoderBuilder:
+    """Writes, compiles and keeps one decoding function per attrs class.
+
+    Each function takes the JSON object of one instance and returns the instance, or
+    raises (``_Unfit``, ``KeyError``, ``TypeError``...) for anything it does not take.
+    A class the builder cannot vouch for (a validator it does not know, a converter, an
+    annotation that does not match the validator) gets no function.
+    """
+
+    def __init__(self, interning: dict[type, Callable[[Any], Any]]) -> None:
+        self.interning = interning
+        self.scope: dict[str, Any] = {
+            "_Unfit": _Unfit,
+            "_MISSING": _MISSING,
+            "_new": object.__new__,
+            "_datetime_from": datetime.fromisoformat,
+            "_date_from": date.fromisoformat,
+        }
+        self.names: dict[type, str | None] = {}
+
+    def decoder(self, cls: type) -> Callable[[Any], Any] | None:
+        name = self.name(cls)
+        return None if name is None else self.scope[name]
+
+    def name(self, cls: type) -> str | None:
+        if cls not in self.names:
+            self.names[cls] = None  # a class that contains itself is not decoded here
+            name = self.names[cls] = self._build(cls)
+            share = self.interning.get(cls)
+            if name is not None and share is not None:  # others call the sharing one
+                self.scope[name] = share(self.scope[name])
+        return self.names[cls]
+
+    def _build(self, cls: type) -> str | None:
+        if not attrs.has(cls) or hasattr(cls, "__attrs_pre_init__"):
+            return None
+        attrs.resolve_types(cls)
+        tag = cls in TAGS  # an event: its object also has the "type"
+        prefix = f"_{cls.__name__}"
+        self.scope[f"{prefix}_cls"] = cls
+        required = sum(f.default is attrs.NOTHING for f in attrs.fields(cls))
+        lines = [
+            f"def {prefix}(d):",
+            *(["    if type(d) is not dict: raise _Unfit"] if tag else []),
+            f"    o = _new({prefix}_cls)",
+            f"    n = {required + (1 if tag else 0)}",
+        ]
+        for number, attribute in enumerate(attrs.fields(cls)):
+            body = self._field(cls, attribute, f"{prefix}_{number}")
+            if body is None:
+                return None
+            lines += ["    " + line for line in body]
+        lines.append("    if len(d) != n: raise _Unfit")
+        if hasattr(cls, "__attrs_post_init__"):
+            self.scope[f"{prefix}_post"] = cls.__attrs_post_init__
+            lines.append(f"    {prefix}_post(o)")
+        lines.append("    return o")
+        exec("\n".join(lines), self.scope)  # noqa: S102 - our own source, from the classes' fields
+        return prefix
+
+    def _field(self, cls: type, attribute: attrs.Attribute[Any], prefix: str) -> list[str] | None:
+        slot: Any = getattr(cls, attribute.name, None)
+        validator: Any = attribute.validator
+        spec = _checks.spec(validator)
+        if (
+            spec is None
+            or type(slot).__name__ != "member_descriptor"
+            or not attribute.init
+            or attribute.converter is not None
+            or attribute.alias != attribute.name
+            or isinstance(attribute.default, attrs.Factory)  # type: ignore[arg-type]
+        ):
+            return None
+        checked = self._check(attribute.type, *spec, prefix)
+        if checked is None:
+            return None
+        optional, check = checked
+        self.scope[f"{prefix}_set"] = slot.__set__
+        key = attribute.name
+        if optional:
+            check = ["if v is not None:", *("    " + line for line in check)]
+        if attribute.default is attrs.NOTHING:
+            fetch = [f"v = d[{key!r}]", *check]
+        else:
+            try:  # a default that its own validator refuses would fail every event
+                validator(None, attribute, attribute.default)
+            except Exception:  # noqa: BLE001 - leave such a class to the converters
+                return None
+            self.scope[f"{prefix}_default"] = attribute.default
+            fetch = [
+                f"v = d.get({key!r}, _MISSING)",
+                "if v is _MISSING:",
+                f"    v = {prefix}_default",
+                "else:",
+                "    n += 1",
+                *("    " + line for line in check),
+            ]
+        return [*fetch, f"{prefix}_set(o, v)"]
+
+    def _check(  # noqa: PLR0911 - one case per validator
+        self, annotation: Any, kind: str, params: dict[str, Any], prefix: str
+    ) -> tuple[bool, list[str]] | None:
+        """Whether ``None`` passes, and the lines that check (and convert) a value ``v``."""
+        optional = bool(params.get("optional", kind == "optional_date"))
+        if kind == "text" and _exactly(annotation, str, optional=optional):
+            longest = int(params["max_len"])
+            return optional, [
+                f"if type(v) is not str or not 0 < len(v) <= {longest} or v.isspace():",
+                "    raise _Unfit",
+            ]
+        if kind == "integer" and _exactly(annotation, int, optional=optional):
+            low, high = params["minimum"], params["maximum"]
+            test = "type(v) is not int"
+            test += "" if low is None else f" or v < {int(low)}"
+            test += "" if high is None else f" or v > {int(high)}"
+            return optional, [f"if {test}:", "    raise _Unfit"]
+        if kind == "flag" and annotation is bool:
+            return False, ["if type(v) is not bool:", "    raise _Unfit"]
+        if kind == "member" and _exactly(annotation, params["enum"], optional=optional):
+            allowed = params["allowed"]
+            self.scope[f"{prefix}_members"] = {
+                m.value: m for m in params["enum"] if allowed is None or m in allowed
+            }
+            return optional, [f"v = {prefix}_members[v]"]
+        if kind == "instance" and _exactly(annotation, params["cls"], optional=optional):
+            inner = self.name(params["cls"])
+            return None if inner is None else (optional, [f"v = {inner}(v)"])
+        if kind == "aware_datetime" and _exactly(annotation, datetime, optional=optional):
+            return optional, [
+                "if type(v) is not str:",
+                "    raise _Unfit",
+                "v = _datetime_from(v)",
+                "if v.utcoffset() is None:",
+                "    raise _Unfit",
+            ]
+        if kind == "optional_date" and _exactly(annotation, date, optional=True):
+            return True, [
+                'if type(v) is not str or "T" in v:',
+                "    raise _Unfit",
+                "v = _date_from(v)",
+            ]
+        if kind == "items_of" and (get_origin(annotation), get_args(annotation)) == (
+            tuple,
+            (params["cls"], ...),
+        ):
+            inner = self.name(params["cls"])
+            longest = int(params["max_len"])
+            return (
+                None
+                if inner is None
+                else (
+                    False,
+                    [
+                        f"if type(v) is not list or len(v) > {longest}:",
+                        "    raise _Unfit",
+                        f"v = tuple([{inner}(x) for x in v])",
+                    ],
+                )
+            )
+        return None
+
+
+def _share_pairs(cls: type) -> Callable[[Any], Any]:
+    """Decode each distinct pair once (a player, a team, a score) and share the value.
+
+    A season names the same few hundred players tens of thousands of times; these
+    values are immutable, so one instance can stand for all. Only values of exactly the
+    fields' types are looked up (``4.0`` and ``true`` equal ``4`` as keys).
+    """
+    attrs.resolve_types(cls)
+    first, second = attrs.fields(cls)
+    kind = first.type
+    if second.type is not kind or kind not in (str, int):  # pragma: no cover - guarded by tests
+        msg = f"{cls.__name__} is not a pair of strings or of integers"
+        raise TypeError(msg)
+
+    def wrap(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        cache: dict[tuple[Any, Any], Any] = {}
+        a_key, b_key = first.name, second.name
+
+        def shared(v: Any) -> Any:
+            a, b = v[a_key], v[b_key]
+            if type(a) is not kind or type(b) is not kind:
+                raise _Unfit
+            found = cache.get((a, b))
+            if found is None:
+                found = decode(v)
+                if len(cache) >= _INTERN_LIMIT:
+                    cache.clear()
+                cache[a, b] = found
+            elif len(v) != 2:
+                raise _Unfit
+            return found
+
+        return shared
+
+    return wrap
+
+
+def _share_minutes(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Plain minutes (``{"minute": 4}``) are decoded once each and shared."""
+    minutes: dict[int, MatchTime] = {}
+
+    def shared(v: Any) -> Any:
+        if len(v) == 1:
+            minute = v.get("minute")
+            if type(minute) is int:
+                found = minutes.get(minute)
+                if found is None:
+                    found = decode(v)
+                    if len(minutes) < _INTERN_LIMIT:
+                        minutes[minute] = found
+                return found
+        return decode(v)
+
+    return shared
+
+
+_BUILDER: Final = _DecoderBuilder(
+    {
+        Player: _share_pairs(Player),
+        Team: _share_pairs(Team),
+        Score: _share_pairs(Score),
+        MatchTime: _share_minutes,
+    }
+)
+_DECODERS: Final[dict[str, Callable[[Any], Event]]] = {
+    tag: decode for cls, tag in TAGS.items() if (decode := _BUILDER.decoder(cls)) is not None
+}
+
+
+def _decode_fast(raw: list[Any]) -> list[Event] | None:
+    """The events, by the generated decoders; ``None`` when any of them gives up."""
+    decoders = _DECODERS
+    try:
+        return [decoders[item["type"]](item) for item in raw]
+    except Exception:  # noqa: BLE001 - the converters decode it again, and say what is wrong
+        return None
+
+
 # --- writing --------------------------------------------------------------------------------
 
 
@@ -606,6 +877,12 @@ def _label(item: Any, where: str) -> str:
 
 
 def _structure(raw: list[Any], where: Callable[[int], str]) -> list[Event]:
+    events = _decode_fast(raw)
+    return _structure_slow(raw, where) if events is None else events
+
+
+def _structure_slow(raw: list[Any], where: Callable[[int], str]) -> list[Event]:
+    """The events, by the fast converter; on failure, the first broken one diagnosed."""
     try:
         events: list[Event] = _structure_events(raw, list[Event])
     except Exception:  # noqa: BLE001 - every failure is diagnosed below, event by event
