@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchledger import codec
+from matchledger import Ledger, MatchScheduled, MatchStatus, MatchStatusChanged, Team, codec
 from matchledger._example import load_example, load_serie_a_2019_20
 from matchledger.errors import LedgerError
 from matchledger.strategies import events, ledgers
@@ -129,3 +129,51 @@ def test_the_seed_match_and_the_packaged_season_decode_fast_and_equal() -> None:
     for ledger in (load_example(), load_serie_a_2019_20()):
         raw = _raw(list(ledger))
         assert codec._decode_fast(raw) == list(ledger) == _slow(raw)
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def _by_converter(event: Any) -> bytes:
+    return orjson.dumps({"type": codec.TAGS[type(event)], **codec._unstructure_event(event)})
+
+
+def _document_by_converter(evs: list[Any], *, lines: bool) -> bytes:
+    rows = [_by_converter(e) for e in evs]
+    if lines:
+        return b"\n".join([orjson.dumps({"schema_version": codec.SCHEMA_VERSION}), *rows]) + b"\n"
+    head = b'{"schema_version":%d,"events":[\n' % codec.SCHEMA_VERSION
+    return head + b",\n".join(rows) + (b"\n]}\n" if rows else b"]}\n")
+
+
+@settings(max_examples=400)
+@given(events())
+def test_each_event_is_written_byte_for_byte_as_the_converter_writes_it(event: Any) -> None:
+    assert codec.encode_event(event) == _by_converter(event)
+
+
+@settings(max_examples=50)
+@given(ledgers(), st.booleans())
+def test_documents_are_written_byte_for_byte_as_before(ledger: Any, lines: bool) -> None:
+    assert codec.dumps(ledger, lines=lines) == _document_by_converter(list(ledger), lines=lines)
+
+
+def test_the_packaged_season_is_written_as_before() -> None:
+    ledger = load_serie_a_2019_20()
+    for lines in (False, True):
+        assert codec.dumps(ledger, lines=lines) == _document_by_converter(list(ledger), lines=lines)
+
+
+@given(st.text(max_size=100), st.text(max_size=100))
+def test_text_that_looks_like_an_event_boundary_stays_inside_its_string(a: str, b: str) -> None:
+    tricky = '"},{"type":"match_ended"' + a
+    home, away = Team(team_id="h", name="H"), Team(team_id="a", name="A")
+    scheduled = MatchScheduled(
+        event_id="s", match_id="m", competition=tricky, season="x", home=home, away=away
+    )
+    postponed = MatchStatusChanged(
+        event_id="p", match_id="m", status=MatchStatus.POSTPONED, reason="},{" + b + tricky
+    )
+    ledger = Ledger([scheduled, postponed])
+    for lines in (False, True):
+        assert codec.loads(codec.dumps(ledger, lines=lines)) == ledger

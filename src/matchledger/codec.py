@@ -628,6 +628,101 @@ def _decode_fast(raw: list[Any]) -> list[Event] | None:
         return None
 
 
+# --- writing fast: an encoder generated per class ---------------------------------------------
+#
+# Each function returns the JSON object of one instance as the converter writes it (the
+# tag first, then the fields without defaults, then those that differ from their
+# default), with enums, dates and date-times left for orjson, which writes them as the
+# converter's hooks do. tests/test_codec_fast.py holds them to the converter's bytes.
+
+
+class _EncoderBuilder:
+    """Writes, compiles and keeps one encoding function per attrs class."""
+
+    def __init__(self, layouts: dict[type, frozenset[str]]) -> None:
+        # layouts: fields written among those without defaults, and left out when None
+        self.layouts = layouts
+        self.scope: dict[str, Any] = {}
+        self.names: dict[type, str] = {}
+
+    def encoder(self, cls: type) -> Callable[[Any], dict[str, Any]]:
+        return self.scope[self.name(cls)]  # type: ignore[no-any-return]
+
+    def name(self, cls: type) -> str:
+        if cls not in self.names:
+            self.names[cls] = name = f"_enc_{cls.__name__}"
+            self._build(cls, name)
+        return self.names[cls]
+
+    def _build(self, cls: type, name: str) -> None:
+        attrs.resolve_types(cls)
+        fields = attrs.fields(cls)
+        kept = self.layouts.get(cls, frozenset())
+        always = [f for f in fields if f.default is attrs.NOTHING or f.name in kept]
+        event = cls in TAGS
+        if not event and any(f.name == "type" for f in fields):
+            msg = f"{cls.__name__} has a field named 'type', which dumps() relies on"
+            raise TypeError(msg)
+        tag = [f"{'type'!r}: {TAGS[cls]!r}"] if event else []
+        pairs = [*tag, *(f"{f.name!r}: {self._value(f, f'o.{f.name}')}" for f in always)]
+        lines = [f"def {name}(o):", f"    d = {{{', '.join(pairs)}}}"]
+        for f in fields:
+            if f in always and f.name not in kept:
+                continue
+            if f.name in kept:
+                lines += [f"    if d[{f.name!r}] is None:", f"        del d[{f.name!r}]"]
+                continue
+            default = f"{name}_{f.name}_default"
+            self.scope[default] = f.default
+            # None, a flag or an enum member is one object: "is not" says what "!=" does
+            # once the validators have run, without an attrs __ne__ call per value
+            unequal = "is not" if f.default is None or isinstance(f.default, bool | Enum) else "!="
+            lines += [
+                f"    v = o.{f.name}",
+                f"    if v {unequal} {default}:",
+                f"        d[{f.name!r}] = {self._value(f, 'v')}",
+            ]
+        lines.append("    return d")
+        exec("\n".join(lines), self.scope)  # noqa: S102 - our own source, from the classes' fields
+
+    def _value(self, attribute: attrs.Attribute[Any], expr: str) -> str:
+        annotation = attribute.type
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        inner = args[0] if get_origin(annotation) in (Union, UnionType) and len(args) == 1 else None
+        if attrs.has(annotation):
+            return f"{self.name(annotation)}({expr})"
+        if inner is not None and attrs.has(inner):
+            return f"(None if {expr} is None else {self.name(inner)}({expr}))"
+        if get_origin(annotation) is tuple and attrs.has(get_args(annotation)[0]):
+            return f"[{self.name(get_args(annotation)[0])}(x) for x in {expr}]"
+        plain = (str, int, bool, datetime, date)
+        if all(
+            a in plain or (isinstance(a, type) and issubclass(a, Enum))
+            for a in args or [annotation]
+        ):
+            return expr  # orjson writes these as the converter's hooks do
+        msg = f"no encoding for {attribute.name}: {annotation!r}"  # pragma: no cover
+        raise TypeError(msg)  # pragma: no cover
+
+
+_ENCODERS_BUILDER: Final = _EncoderBuilder({MatchScheduled: frozenset({"kickoff"})})
+_ENCODERS: Final[dict[type, Callable[[Any], dict[str, Any]]]] = {
+    cls: _ENCODERS_BUILDER.encoder(cls) for cls in TAGS
+}
+
+
+def _encoded(events: Sequence[Event] | Ledger, separator: bytes) -> bytes:
+    """The events' JSON objects, one call to orjson, joined by ``separator``.
+
+    Every event's object starts with ``{"type":`` and no other object does (the
+    encoders refuse a value class with a field of that name), and inside a string a
+    quote is escaped; so ``},{"type":`` marks exactly the places between events.
+    """
+    encoders = _ENCODERS
+    whole = orjson.dumps([encoders[type(e)](e) for e in events])
+    return whole[1:-1].replace(b'},{"type":', b"}" + separator + b'{"type":')
+
+
 # --- writing --------------------------------------------------------------------------------
 
 
@@ -639,14 +734,12 @@ def dumps(ledger: Ledger, *, lines: bool = False) -> bytes:
         >>> dumps(Ledger())
         b'{"schema_version":2,"events":[\n]}\n'
     """
-    encode = orjson.dumps
-    tags = TAGS
     # the tag first, so that a reader sees what an event is before its fields
-    rows = [encode({"type": tags[type(e)], **_unstructure_event(e)}) for e in ledger]
     if lines:
-        return b"\n".join([encode({"schema_version": SCHEMA_VERSION}), *rows]) + b"\n"
+        head = b'{"schema_version":%d}\n' % SCHEMA_VERSION
+        return head + _encoded(ledger, b"\n") + (b"\n" if len(ledger) else b"")
     head = b'{"schema_version":%d,"events":[\n' % SCHEMA_VERSION
-    return head + b",\n".join(rows) + (b"\n]}\n" if rows else b"]}\n")
+    return head + _encoded(ledger, b",\n") + (b"\n]}\n" if len(ledger) else b"]}\n")
 
 
 def dump(ledger: Ledger, path: str | os.PathLike[str]) -> None:
@@ -691,7 +784,7 @@ def encode_event(event: Event) -> bytes:
         >>> encode_event(MatchEnded(event_id="e", match_id="m"))
         b'{"type":"match_ended","event_id":"e","match_id":"m"}'
     """
-    return orjson.dumps({"type": TAGS[type(event)], **_unstructure_event(event)})
+    return orjson.dumps(_ENCODERS[type(event)](event))
 
 
 def decode_events(
