@@ -273,6 +273,20 @@ class MatchState:
             raise self._fail(MatchStateError, event, index, "match_id", "is already scheduled")
 
     def _check_play(self, event: MatchEvent, index: int) -> None:
+        period = self.period
+        if (  # the common case, play in a period of play: only the clock to check
+            period is not None
+            and period is not Period.PENALTY_SHOOTOUT
+            and self.ended_at is None
+            and self.awarded_at is None
+            and self.status not in _NOT_PLAYING
+        ):
+            at = getattr(event, "at", None)
+            if at is None or at.period is period:
+                return
+        self._check_play_fully(event, index)
+
+    def _check_play_fully(self, event: MatchEvent, index: int) -> None:
         if self.ended_at is not None:
             raise self._fail(
                 MatchOverError,

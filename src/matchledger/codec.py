@@ -45,6 +45,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
 from matchledger import _checks
+from matchledger._gc import paused
 from matchledger import events as events_module
 from matchledger.errors import CodecError, EventRejected, InvalidFieldError, LedgerError
 from matchledger.events import (
@@ -711,6 +712,7 @@ _ENCODERS: Final[dict[type, Callable[[Any], dict[str, Any]]]] = {
 }
 
 
+@paused
 def _encoded(events: Sequence[Event] | Ledger, separator: bytes) -> bytes:
     """The events' JSON objects, one call to orjson, joined by ``separator``.
 
@@ -787,6 +789,7 @@ def encode_event(event: Event) -> bytes:
     return orjson.dumps(_ENCODERS[type(event)](event))
 
 
+@paused
 def decode_events(
     rows: Sequence[bytes | str | dict[str, Any]],
     *,
@@ -902,6 +905,7 @@ def _check_version(header: Any, where: str) -> int:
     return version
 
 
+@paused
 def _loads_document(data: bytes) -> Ledger:
     doc = _parse(data, "document")
     version = _check_version(doc, "document")
@@ -918,6 +922,7 @@ def _loads_document(data: bytes) -> Ledger:
     return _ledger(events, None)
 
 
+@paused
 def _loads_lines(data: bytes) -> Ledger:
     rows: list[Any] = []
     numbers: list[int] = []

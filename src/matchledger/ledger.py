@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from typing import overload
+from typing import Final, overload
 
 from matchledger._match_state import MatchState
 from matchledger.errors import (
@@ -79,7 +79,7 @@ class Ledger:
     def __init__(self, events: Iterable[Event] = ()) -> None:
         """Validate ``events`` in order and hold them."""
         tip = _Tip()
-        _admit_all(tip, list(events))
+        _admit_fresh(tip, events)
         self._tip = tip
         self._len = len(tip.events)
 
@@ -121,7 +121,7 @@ class Ledger:
                 return Ledger._at(tip, len(tip.events))
         # self is not the tip: build a tip of our own, then add to it
         own = _Tip()
-        _admit_all(own, tip.events[: self._len])
+        _admit_fresh(own, tip.events[: self._len])
         _admit_all(own, batch)
         return Ledger._at(own, len(own.events))
 
@@ -293,6 +293,31 @@ def _admit_single(tip: _Tip, event: Event) -> None:
             state.admit(event, index, tip.lookup)
     tip.events.append(event)
     tip.ids[event_id] = index
+
+
+_OWN_PATH: Final = frozenset({MatchScheduled, PointsDeducted, TieDecided})
+
+
+def _admit_fresh(tip: _Tip, events: Iterable[Event]) -> None:
+    """Validate ``events`` into a new ``tip`` that nothing else sees yet.
+
+    A failure leaves the tip half-built, but it is thrown away with the error, so
+    each event is checked in place (as a single append is), with none of a batch's
+    copies of match states.
+    """
+    ids, matches, admitted = tip.ids, tip.matches, tip.events
+    lookup = tip.lookup
+    for index, event in enumerate(events):
+        event_id = event.event_id
+        if event_id in ids:
+            raise _duplicate(index, event_id, ids[event_id])
+        state = None if type(event) in _OWN_PATH else matches.get(event.match_id, None)
+        if state is None:  # a new match, a competition's event, or an unknown match
+            _admit_single(tip, event)
+            continue
+        state.admit(event, index, lookup)
+        admitted.append(event)
+        ids[event_id] = index
 
 
 def _admit_all(tip: _Tip, batch: list[Event]) -> None:
