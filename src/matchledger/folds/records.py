@@ -28,6 +28,7 @@ from matchledger.events import (
     MatchStatusChanged,
     PointsDeducted,
     ResultAwarded,
+    ResultRecorded,
     ShotOutcome,
     ShotTaken,
     TieDecided,
@@ -250,6 +251,7 @@ def fold_season(events: Iterable[Event]) -> SeasonState:  # noqa: C901 - one cas
     deductions: list[PointsDeducted] = []
     decisions: list[TieDecided] = []
     folds: dict[str, ScoreFold] = {}
+    fresh: dict[str, ScoreState] = {}
     scoring, goal = _SCORING, ShotOutcome.GOAL
     for event in events:
         kind = type(event)
@@ -268,12 +270,30 @@ def fold_season(events: Iterable[Event]) -> SeasonState:  # noqa: C901 - one cas
             decisions.append(event)
             continue
         match_id = event.match_id
-        if isinstance(event, MatchScheduled):
-            schedules[match_id] = event
+        if kind is MatchScheduled:
+            schedules[match_id] = event  # type: ignore[assignment]
             folds[match_id] = ScoreFold(match_id)
-            scores[match_id] = folds[match_id].initial()
+            # what the fold's first two steps give, built at once
+            scores[match_id] = fresh[match_id] = ScoreState(
+                match_id=match_id,
+                home=event.home,  # type: ignore[union-attr]
+                away=event.away,  # type: ignore[union-attr]
+            )
+            continue
         fold = folds.get(match_id)
         if fold is None:
+            continue
+        if kind is ResultRecorded and scores[match_id] is fresh[match_id]:
+            # a results file's match: nothing but its result; as ScoreFold.step has it
+            before = scores[match_id]
+            scores[match_id] = ScoreState(
+                match_id=match_id,
+                home=before.home,
+                away=before.away,
+                recorded=event,  # type: ignore[arg-type]
+                ended=True,
+                status=MatchStatus.FINISHED,
+            )
             continue
         if isinstance(event, MatchStatusChanged) and event.kickoff is not None:
             # a rescheduled match is played, and counts in the form, at its new date
