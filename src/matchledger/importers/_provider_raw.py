@@ -4,7 +4,7 @@ kloppy turns a dozen providers' feeds into one model, and keeps each provider's 
 record beside every event (``event.raw_event``). Where the model has no room for a
 fact, or a reader drops one, the *source* classes here read it from those records
 (or from the provider's other files, given as ``raw``). Each gap is listed, with the
-provider and the raw field, in ``docs/provider-events.md``.
+provider and the raw field, in ``docs/how-to/provider-events.md``.
 
 One source class per provider format; :func:`source_for` picks it. Everything here
 is a pure function of the dataset and the raw documents.
