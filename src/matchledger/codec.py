@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -389,6 +390,10 @@ def _exactly(annotation: Any, base: Any, *, optional: bool) -> bool:
     }
 
 
+_SHARED_TEXT: Final = frozenset({"match_id", "team", "competition", "season"})
+"""Fields whose few distinct values recur in event after event: one string each is kept."""
+
+
 class _DecoderBuilder:
     """Writes, compiles and keeps one decoding function per attrs class.
 
@@ -406,6 +411,7 @@ class _DecoderBuilder:
             "_new": object.__new__,
             "_datetime_from": datetime.fromisoformat,
             "_date_from": date.fromisoformat,
+            "_intern": sys.intern,
         }
         self.names: dict[type, str | None] = {}
 
@@ -466,6 +472,8 @@ class _DecoderBuilder:
         if checked is None:
             return None
         optional, check = checked
+        if attribute.name in _SHARED_TEXT:
+            check = [*check, "v = _intern(v)"]
         self.scope[f"{prefix}_set"] = slot.__set__
         key = attribute.name
         if optional:
