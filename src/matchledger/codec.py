@@ -597,20 +597,71 @@ def _share_pairs(cls: type) -> Callable[[Any], Any]:
 
 
 def _share_minutes(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """Plain minutes (``{"minute": 4}``) are decoded once each and shared."""
-    minutes: dict[int, MatchTime] = {}
+    """Match times are decoded once each (by minute, added time and second) and shared.
+
+    Only exact ints (and ``null`` for the second) are looked up: ``4.0`` and ``true``
+    equal ``4`` as keys, and must reach the decoder to be refused.
+    """
+    times: dict[tuple[int, int, int | None], MatchTime] = {}
 
     def shared(v: Any) -> Any:
-        if len(v) == 1:
-            minute = v.get("minute")
-            if type(minute) is int:
-                found = minutes.get(minute)
-                if found is None:
-                    found = decode(v)
-                    if len(minutes) < _INTERN_LIMIT:
-                        minutes[minute] = found
-                return found
-        return decode(v)
+        if type(v) is not dict:
+            return decode(v)
+        minute, added, second = v.get("minute"), v.get("added", 0), v.get("second")
+        if (
+            type(minute) is not int
+            or type(added) is not int
+            or (second is not None and type(second) is not int)
+            or len(v) != 1 + ("added" in v) + ("second" in v)
+        ):
+            return decode(v)
+        key = (minute, added, second)
+        found = times.get(key)
+        if found is None:
+            found = decode(v)
+            if len(times) >= _INTERN_LIMIT:
+                times.clear()
+            times[key] = found
+        return found
+
+    return shared
+
+
+def _share_entries(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Lineup entries likewise: a club names the same player, shirt and position all season.
+
+    Looked up only when every value has exactly its field's type (a flag must be a
+    bool, not ``1``); anything else reaches the decoder.
+    """
+    entries: dict[tuple[Any, ...], LineupEntry] = {}
+
+    def shared(v: Any) -> Any:
+        if type(v) is not dict or type(p := v.get("player")) is not dict or len(p) != 2:
+            return decode(v)
+        key = (
+            p.get("player_id"),
+            p.get("name"),
+            v.get("shirt_number"),
+            v.get("position"),
+            v.get("captain", False),
+        )
+        if (
+            type(key[0]) is not str
+            or type(key[1]) is not str
+            or (key[2] is not None and type(key[2]) is not int)
+            or (key[3] is not None and type(key[3]) is not str)
+            or type(key[4]) is not bool
+        ):
+            return decode(v)
+        found = entries.get(key)
+        if found is None:
+            found = decode(v)
+            if len(entries) >= _INTERN_LIMIT:
+                entries.clear()
+            entries[key] = found
+        elif len(v) != 1 + sum(k in v for k in ("shirt_number", "position", "captain")):
+            return decode(v)
+        return found
 
     return shared
 
@@ -621,6 +672,7 @@ _BUILDER: Final = _DecoderBuilder(
         Team: _share_pairs(Team),
         Score: _share_pairs(Score),
         MatchTime: _share_minutes,
+        LineupEntry: _share_entries,
     }
 )
 _DECODERS: Final[dict[str, Callable[[Any], Event]]] = {
