@@ -13,9 +13,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from matchledger import MatchScheduled, standings
+from matchledger import all_standings
 from matchledger.importers import read_results_csv
-from matchledger.rules import guess_rules
 
 ENGLAND = (
     Path(__file__).resolve().parent.parent.parent
@@ -54,20 +53,7 @@ def plain_loop(path: Path) -> dict[tuple[str, str], dict[str, list[int]]]:
 
 def every_table(path: Path) -> int:
     """Import the file and rank every season's table of every tier; the number of tables."""
-    ledger = read_results_csv(path)
-    by_season: dict[tuple[str, str], list[object]] = defaultdict(list)
-    current: dict[str, tuple[str, str]] = {}
-    for e in ledger:  # a results file holds match events only
-        if type(e) is MatchScheduled:
-            key = current[e.match_id] = (e.competition, e.season)
-        else:
-            key = current[e.match_id]  # type: ignore[union-attr]
-        by_season[key].append(e)
-    seasons = sorted(by_season)
-    for competition, season in seasons:
-        rules = guess_rules(competition) or "english-football-league"
-        standings(by_season[(competition, season)], rules=rules)  # type: ignore[arg-type]
-    return len(seasons)
+    return len(all_standings(read_results_csv(path)))
 
 
 def bench_england(repeat: int) -> list[str]:

@@ -19,6 +19,7 @@ from typing import Literal
 
 from attrs import frozen
 
+from matchledger._gc import paused
 from matchledger.errors import LedgerError
 from matchledger.events import (
     Event,
@@ -806,3 +807,61 @@ def _close(name: str, known: list[str]) -> str:
 
     near = difflib.get_close_matches(name, known, n=3)
     return f"; did you mean {', '.join(map(repr, near))}?" if near else ""
+
+
+@paused
+def all_standings(
+    events: Iterable[Event], rules: Rules | Preset | str | None = None
+) -> dict[tuple[str, str], Table]:
+    """The final table of every competition's season the events hold, in one pass.
+
+    What ``standings(events, rules, competition=c, season=s)`` gives for each ``(c, s)``,
+    without reading the events once per season: ten seasons of results, or a whole
+    archive, become their tables at once. A league's play-offs are a competition of
+    their own, and have no table.
+
+    Args:
+        events: a :class:`~matchledger.Ledger` or events in ledger order.
+        rules: as for :func:`standings`; ``None`` takes, for each competition, the
+            preset that fits its name, and each preset the rules of the season.
+
+    Raises:
+        LedgerError: when the rules of a competition are unknown, or a deduction names
+            a team that plays no match of its season.
+
+    Example:
+        >>> from matchledger import load_serie_a_2019_20
+        >>> tables = all_standings(load_serie_a_2019_20())
+        >>> list(tables)
+        [('Serie A', '2019-20')]
+        >>> tables["Serie A", "2019-20"].rows[0].team.name
+        'Juventus'
+    """
+    grouped: dict[tuple[str, str], list[Event]] = {}
+    season_of: dict[str, list[Event]] = {}
+    for e in events:
+        kind = type(e)
+        if kind is MatchScheduled:
+            key = (e.competition, e.season)  # type: ignore[union-attr]
+            group = grouped.get(key)
+            if group is None:
+                group = grouped[key] = []
+            season_of[e.match_id] = group  # type: ignore[union-attr]
+        elif kind is PointsDeducted or kind is TieDecided:
+            key = (e.competition, e.season)  # type: ignore[union-attr]
+            group = grouped.setdefault(key, [])
+        else:
+            group = season_of.get(e.match_id)  # type: ignore[union-attr]
+            if group is None:
+                continue  # a match never scheduled: not in any season's table
+        group.append(e)
+    tables: dict[tuple[str, str], Table] = {}
+    for (comp, seas), chosen in grouped.items():
+        if comp.endswith(" play-offs"):
+            continue
+        state = fold_season(chosen)
+        if not state.schedules:
+            continue  # deductions or decisions of a season with no match in the events
+        concrete = resolve(_rules_for(rules, comp), seas)
+        tables[comp, seas] = _table(state, concrete, comp, seas, None)
+    return tables
