@@ -16,6 +16,8 @@ Example:
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "CodecError",
     "ConcurrencyError",
@@ -25,6 +27,7 @@ __all__ = [
     "LedgerError",
     "MatchOverError",
     "MatchStateError",
+    "MissingExtraError",
     "PlayerStateError",
     "StoreError",
     "UnknownMatchError",
@@ -125,6 +128,37 @@ class CodecError(LedgerError):
         self.field = field
         self.reason = reason
         super().__init__(f"{where}: {field} {reason}" if field else f"{where}: {reason}")
+
+
+class MissingExtraError(LedgerError, ImportError):
+    """A feature needs an optional package that is not installed.
+
+    The message names the package and the extra that installs it, e.g.
+    ``Table.to_pandas() needs pandas: pip install 'matchledger[pandas]'``. It is an
+    ``ImportError`` too, so ``except ImportError`` around an optional feature works.
+
+    Attributes:
+        feature: what needed the package, e.g. ``"Table.to_pandas()"``.
+        extra: the extra to install, e.g. ``"pandas"``.
+        name: the package that is missing, e.g. ``"pandas"``.
+
+    Example:
+        >>> raise MissingExtraError("to_polars()", "polars")
+        Traceback (most recent call last):
+        ...
+        matchledger.errors.MissingExtraError: to_polars() needs polars: pip install ...
+    """
+
+    def __init__(self, feature: str, extra: str, package: str | None = None) -> None:
+        """Build the message from the feature, the extra and the package it installs."""
+        self.feature = feature
+        self.extra = extra
+        self.name = package or extra
+        super().__init__(f"{feature} needs {self.name}: pip install 'matchledger[{extra}]'")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the arguments the message was built from."""
+        return (type(self), (self.feature, self.extra, self.name))
 
 
 class StoreError(LedgerError):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from typing import Final, overload
+from typing import TYPE_CHECKING, Any, Final, overload
 
 from matchledger._match_state import MatchState
 from matchledger.errors import (
@@ -25,6 +25,9 @@ from matchledger.errors import (
     UnknownReferenceError,
 )
 from matchledger.events import Event, MatchScheduled, PointsDeducted, TieDecided
+
+if TYPE_CHECKING:
+    import polars as pl
 
 __all__ = ["Ledger"]
 
@@ -233,6 +236,62 @@ class Ledger:
                 raise IndexError(msg)
             length = point
         return Ledger._at(self._tip, length)
+
+    # --- as rows ------------------------------------------------------------------------------
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One plain dict per event, the same columns in the same order for every event.
+
+        The columns are :data:`matchledger.export.LEDGER_COLUMNS`: ``event_id``,
+        ``type``, ``match_id``, ``team``, ``player_id``/``player_name``,
+        ``minute``/``added``/``second``, ``outcome``... (nested values flattened,
+        ``None`` where an event has no such field, kick-offs as ISO 8601 text).
+
+        Example:
+            >>> from matchledger import load_example
+            >>> rows = load_example().to_records()
+            >>> [(r["minute"], r["player_name"]) for r in rows if r["outcome"] == "goal"]
+            [(4, 'Lautaro Martínez'), (75, 'Robin Gosens')]
+        """
+        from matchledger.export import ledger_records  # noqa: PLC0415 - loaded when used
+
+        return ledger_records(self)
+
+    def to_pandas(self) -> Any:
+        """The events as a pandas ``DataFrame``, one row per event, typed columns.
+
+        Needs the extra ``matchledger[pandas]``; see :func:`matchledger.export.ledger_to_pandas`.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+
+        Example:
+            >>> from matchledger import load_example
+            >>> df = load_example().to_pandas()
+            >>> df.loc[df["type"] == "substitution_made", "player_on_name"].tolist()[:2]
+            ['Ruslan Malinovskyi', 'Luis Muriel']
+        """
+        from matchledger.export import ledger_to_pandas  # noqa: PLC0415 - loaded when used
+
+        return ledger_to_pandas(self)
+
+    def to_polars(self) -> pl.DataFrame:
+        """The events as a polars ``DataFrame``, one row per event, typed columns.
+
+        Needs the extra ``matchledger[polars]``; see :func:`matchledger.export.ledger_to_polars`.
+
+        Raises:
+            MissingExtraError: polars is not installed.
+
+        Example:
+            >>> from matchledger import load_example
+            >>> df = load_example().to_polars()
+            >>> df.group_by("card").len().drop_nulls().rows()
+            [('yellow', 7)]
+        """
+        from matchledger.export import ledger_to_polars  # noqa: PLC0415 - loaded when used
+
+        return ledger_to_polars(self)
 
     # --- value semantics --------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import frozen
 
@@ -41,6 +41,9 @@ from matchledger.folds.records import (
     results,
 )
 from matchledger.rules import PRESETS, Criterion, Place, Preset, Rules, guess_rules, resolve
+
+if TYPE_CHECKING:
+    import polars as pl
 
 __all__ = ["Fixtures", "Row", "Table", "TieBreak", "select_season", "standings", "what_if"]
 
@@ -159,8 +162,49 @@ class Table:
         return lines
 
     def to_records(self) -> list[dict[str, object]]:
-        """Every row as plain values."""
+        """Every row as plain values, as ``matchledger table --json`` prints them.
+
+        The keys, in order: :data:`matchledger.export.TABLE_COLUMNS`.
+
+        Example:
+            >>> from matchledger import load_serie_a_2019_20
+            >>> top = standings(load_serie_a_2019_20(), "serie-a").to_records()[0]
+            >>> top["team"], top["points"], top["goal_difference"]
+            ('Juventus', 83, 33)
+        """
         return [r.to_dict() for r in self.rows]
+
+    def to_pandas(self) -> Any:
+        """The rows as a pandas ``DataFrame`` (the columns of :meth:`to_records`, typed).
+
+        Raises:
+            MissingExtraError: pandas is not installed (``matchledger[pandas]``).
+
+        Example:
+            >>> from matchledger import load_serie_a_2019_20
+            >>> df = standings(load_serie_a_2019_20(), "serie-a").to_pandas()
+            >>> df.loc[df["goal_difference"] < 0, "team"].tolist()[:2]
+            ['Hellas Verona', 'Parma Calcio 1913']
+        """
+        from matchledger.export import table_to_pandas  # noqa: PLC0415 - loaded when used
+
+        return table_to_pandas(self)
+
+    def to_polars(self) -> pl.DataFrame:
+        """The rows as a polars ``DataFrame`` (the columns of :meth:`to_records`, typed).
+
+        Raises:
+            MissingExtraError: polars is not installed (``matchledger[polars]``).
+
+        Example:
+            >>> from matchledger import load_serie_a_2019_20
+            >>> df = standings(load_serie_a_2019_20(), "serie-a").to_polars()
+            >>> df.select("team", "points").row(0)
+            ('Juventus', 83)
+        """
+        from matchledger.export import table_to_polars  # noqa: PLC0415 - loaded when used
+
+        return table_to_polars(self)
 
     def __str__(self) -> str:
         """The table aligned for a terminal.
