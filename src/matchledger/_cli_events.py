@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from matchledger import _progress
 from matchledger._cli_tables import CommandError
 from matchledger.codec import dump, dumps
 from matchledger.errors import LedgerError
@@ -91,14 +92,15 @@ def run_import_events(args: argparse.Namespace) -> int:
         season = _season_argument(args.season)
     except ValueError as exc:
         raise CommandError(f"--season: {exc}") from None
-    imports = read_event_files(
-        args.provider,
-        args.files,
-        home=args.home,
-        competition=args.competition,
-        season=season,
-        kickoff=_kickoff(args.date),
-    )
+    with _progress.shown():
+        imports = read_event_files(
+            args.provider,
+            args.files,
+            home=args.home,
+            competition=args.competition,
+            season=season,
+            kickoff=_kickoff(args.date),
+        )
     events: list[Event] = []
     for done in imports:
         events.extend(done.ledger)

@@ -10,8 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-import orjson
-
+from matchledger import _cli_formats, _progress
 from matchledger.codec import dumps, load
 from matchledger.errors import LedgerError
 from matchledger.events import (
@@ -93,11 +92,16 @@ def add_parsers(sub: Any) -> None:
         help="a play-off or drawing of lots, e.g. --decided 'Hellas Verona>Spezia'",
     )
     p_table.add_argument("--explain", action="store_true", help="say how ties were decided")
-    p_table.add_argument("--json", action="store_true", help="print the rows as JSON")
+    _cli_formats.add_format_options(p_table)
 
 
 def read_input(path: Path, season: str | None = None, tier: int | None = None) -> Ledger:
     """A ledger file, or a results CSV as a ledger; any failure as one CommandError line."""
+    with _progress.shown():
+        return _read_input(path, season, tier)
+
+
+def _read_input(path: Path, season: str | None, tier: int | None) -> Ledger:
     try:
         if path.suffix.lower() in (".csv", ".tsv", ".txt"):
             from matchledger.importers import read_results_csv  # noqa: PLC0415 - on demand
@@ -148,17 +152,21 @@ def _is_store(path: Path) -> bool:
 def run_import(args: argparse.Namespace) -> int:
     """``matchledger import``."""
     args.season = _season(args.season)
-    ledger = read_input(args.csv, args.season, args.tier)
     out: Path | None = args.output
-    if out is None:
-        sys.stdout.buffer.write(dumps(ledger, lines=True))
-        return 0
-    from matchledger.codec import dump  # noqa: PLC0415
+    with _progress.shown():
+        ledger = read_input(args.csv, args.season, args.tier)
+        if out is None:
+            data = dumps(ledger, lines=True)
+            _progress.clear()
+            sys.stdout.buffer.write(data)
+            return 0
+        from matchledger.codec import dump  # noqa: PLC0415
 
-    try:
-        dump(ledger, out)
-    except OSError as exc:
-        raise CommandError(f"{out}: cannot be written ({exc.strerror or exc})") from None
+        _progress.stage(f"writing {out.name}")
+        try:
+            dump(ledger, out)
+        except OSError as exc:
+            raise CommandError(f"{out}: cannot be written ({exc.strerror or exc})") from None
     matches = len(ledger.match_ids)
     print(f"{out}: {len(ledger)} events, {matches} matches", file=sys.stderr)
     return 0
@@ -304,16 +312,7 @@ def run_table(args: argparse.Namespace) -> int:
         if text.endswith("; choose one"):
             text += " with --season, --tier or --competition"
         raise CommandError(text) from None
-    if args.json:
-        rows = table.to_records()
-        sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")
-        return 0
-    print(_title(table))
-    print(table)
-    if args.explain:
-        lines = table.explain()
-        print()
-        print("\n".join(lines) if lines else "No club was level on points with another.")
+    _cli_formats.print_table(table, args.format, title=_title(table), explain=args.explain)
     return 0
 
 

@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 import orjson
 
-from matchledger import __version__, _cli_events, _cli_store, _cli_tables
+from matchledger import __version__, _cli_events, _cli_formats, _cli_store, _cli_tables
 from matchledger._cli_tables import CommandError
 from matchledger._example import load_example, load_serie_a_2019_20
 from matchledger._timeline import timeline
@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     p_score.add_argument(
         "file", metavar="FILE", type=Path, help="a ledger: .json, or .jsonl/.ndjson for JSON Lines"
     )
-    p_score.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _cli_formats.add_format_options(p_score)
     p_score.add_argument("--match", metavar="ID", help="only the match with this id")
 
     p_validate = sub.add_parser(
@@ -86,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     p_stats.add_argument("--match", metavar="ID", help="only this match")
     p_stats.add_argument("--team", metavar="T", help="only this team (id or name)")
     p_stats.add_argument("--player", metavar="NAME", help="only players whose name contains NAME")
-    p_stats.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _cli_formats.add_format_options(p_stats)
     _cli_tables.add_parsers(sub)
     _cli_events.add_parser(sub)
     _cli_store.add_parsers(sub)
@@ -208,7 +208,7 @@ def _key_numbers(ledger: Ledger, match_id: str) -> list[str]:
     return lines
 
 
-def _cmd_score(path: Path, *, as_json: bool, match_id: str | None) -> int:
+def _cmd_score(path: Path, *, fmt: str, match_id: str | None) -> int:
     ledger = _read(path)
     if match_id is not None:
         if match_id not in ledger.match_ids:
@@ -216,34 +216,13 @@ def _cmd_score(path: Path, *, as_json: bool, match_id: str | None) -> int:
         found = [score(ledger, match_id)]
     else:
         found = list(scores(ledger).values())
-    if as_json:
+    if fmt == "json":
         rows = [_score_json(s, incidents(ledger, s.match_id)) for s in found]
         out: Any = rows[0] if len(rows) == 1 else rows
         sys.stdout.write(orjson.dumps(out, option=orjson.OPT_INDENT_2).decode() + "\n")
     else:
-        if not found:
-            print("no matches")
-        for s in found:
-            print(s)
+        _cli_formats.print_scores(found, fmt)
     return 0
-
-
-_STATS_COLUMNS = (
-    ("Min", "minutes_played"),
-    ("G", "goals"),
-    ("OG", "own_goals"),
-    ("A", "assists"),
-    ("Sh", "shots"),
-    ("OnT", "shots_on_target"),
-    ("Wood", "woodwork"),
-    ("Pen", "penalties_taken"),
-    ("PSv", "penalties_saved"),
-    ("Sv", "saves"),
-    ("GC", "goals_conceded"),
-    ("F", "fouls_committed"),
-    ("Y", "yellow_cards"),
-    ("R", "red_cards"),
-)
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
@@ -269,20 +248,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
         if (team is None or s.team == team)
         and (args.player is None or args.player.casefold() in s.name.casefold())
     ]
-    if args.json:
-        # as in `table --json`: the team's name, and its id beside it
-        dicts = [
-            {**r.to_dict(), "team": names.get(r.team, r.team), "team_id": r.team} for r in rows
-        ]
-        out = orjson.dumps(dicts, option=orjson.OPT_INDENT_2)
-        sys.stdout.write(out.decode() + "\n")
-        return 0
-    width = max([len(r.name) for r in rows] + [6])
-    head = f"{'Player':<{width}}  {'Team':<12}" + "".join(f"{c:>5}" for c, _ in _STATS_COLUMNS)
-    print(head)
-    for r in rows:
-        cells = "".join(f"{getattr(r, f):>5}" for _, f in _STATS_COLUMNS)
-        print(f"{r.name:<{width}}  {names.get(r.team, r.team)[:12]:<12}{cells}")
+    # json and csv as in `table --json`: the team's name, and its id beside it
+    _cli_formats.print_stats(rows, names, args.format)
     return 0
 
 
@@ -308,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911, PLR0
         if args.command == "demo":
             return _cmd_demo()
         if args.command == "score":
-            return _cmd_score(args.file, as_json=args.json, match_id=args.match)
+            return _cmd_score(args.file, fmt=args.format, match_id=args.match)
         if args.command == "validate":
             return _cmd_validate(args.file)
         if args.command == "stats":

@@ -29,6 +29,7 @@ import attrs
 import orjson
 from attrs import frozen
 
+from matchledger import _progress
 from matchledger.importers.kloppy import EventImport, EventsFileError, import_dataset, team_named
 
 __all__ = ["EVENT_PROVIDERS", "EventFile", "read_event_files", "recognise"]
@@ -412,7 +413,8 @@ def read_event_files(  # noqa: PLR0913 - the overrides a user may give
     if not paths:
         raise EventsFileError("", "no files given")
     _once_each(paths)
-    files = [recognise(provider, Path(p), _load_json(Path(p))) for p in paths]
+    reading = _progress.each(paths, "reading", len(paths), "files")
+    files = [recognise(provider, Path(p), _load_json(Path(p))) for p in reading]
     matches = [f for f in files if f.role == "matches"]
     groups = _group(provider, [f for f in files if f.role != "matches"])
     if not groups:
@@ -420,7 +422,7 @@ def read_event_files(  # noqa: PLR0913 - the overrides a user may give
     overrides = {"home": home, "competition": competition, "season": season, "kickoff": kickoff}
     out = []
     home_used = False
-    for group in groups:
+    for group in _progress.each(groups, "importing", len(groups), "matches"):
         dataset = _kloppy(provider, group)
         match_overrides = dict(overrides)
         if home is not None and len(groups) > 1:

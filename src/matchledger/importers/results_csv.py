@@ -69,6 +69,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
+from matchledger import _progress
 from matchledger.errors import EventRejected, InvalidFieldError, LedgerError
 from matchledger.events import (
     Event,
@@ -495,6 +496,7 @@ class _Builder:
         return Ledger(self.events)
 
     def ledger(self, shown: str) -> Ledger:
+        _progress.stage(f"{Path(shown).name}: checking {len(self.events):,} events")
         try:
             return Ledger(self.events)
         except EventRejected as exc:
@@ -661,7 +663,10 @@ def read_results_csv(
     label = _season_argument(season)
     file_path = Path(shown)
     text = _read_text(file_path, shown)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    lines = _progress.each(
+        io.StringIO(text, newline=""), f"{file_path.name}: reading", text.count("\n"), "lines"
+    )
+    reader = csv.reader(lines)
     header = next(reader, None)
     names = [cell.strip() for cell in header] if header else []
     if names:
