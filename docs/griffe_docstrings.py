@@ -31,10 +31,12 @@ _RST_LINK = re.compile(r"`(?P<text>[^`<>]+?)\s*<(?P<url>https?://[^<>`]+)>`_")
 _LITERAL = re.compile(r"(?<=\S)::[ \t]*$", re.MULTILINE)
 
 
-def _identifier(target: str, obj: Object) -> str | None:
+def _identifier(target: str, obj: Object | None) -> str | None:
     """The full path of a role's target, seen from the object whose docstring names it."""
     if target.startswith("matchledger."):
         return target
+    if obj is None:
+        return None
     first, _, rest = target.partition(".")
     try:
         path = obj.resolve(first)
@@ -43,7 +45,7 @@ def _identifier(target: str, obj: Object) -> str | None:
     return f"{path}.{rest}" if rest else path
 
 
-def _role(match: re.Match[str], obj: Object) -> str:
+def _role(match: re.Match[str], obj: Object | None) -> str:
     text = match["text"].strip()
     titled = _TITLED.match(text)
     if titled:
@@ -59,8 +61,20 @@ def _role(match: re.Match[str], obj: Object) -> str:
     return f'<autoref identifier="{identifier}" optional><code>{shown}</code></autoref>'
 
 
-def markdown(text: str, obj: Object) -> str:
-    """A docstring's text with the reStructuredText habits turned into Markdown."""
+def markdown(text: str, obj: Object | None) -> str:
+    """A docstring's text with the reStructuredText habits turned into Markdown.
+
+    ``obj`` is the object whose docstring it is, to resolve the names roles give
+    without their module.
+
+    Examples:
+        >>> print(markdown("See :func:`~matchledger.score`::", None))
+        See <autoref identifier="matchledger.score" optional><code>score</code></autoref>:
+        >>> print(markdown("Needs `hypothesis <https://hypothesis.works>`_.", None))
+        Needs [hypothesis](https://hypothesis.works).
+        >>> markdown("    Example:", None)
+        '    Examples:'
+    """
     text = _EXAMPLE.sub(r"\1Examples:", text)
     text = _RST_LINK.sub(r"[\g<text>](\g<url>)", text)
     text = _ROLE.sub(lambda m: _role(m, obj), text)
