@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 import orjson
 
-from matchledger import __version__, _cli_events, _cli_formats, _cli_store, _cli_tables
+from matchledger import __version__, _cli_events, _cli_formats, _cli_plot, _cli_store, _cli_tables
 from matchledger._cli_tables import CommandError
 from matchledger._example import load_example, load_serie_a_2019_20
 from matchledger._timeline import timeline
@@ -90,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     _cli_tables.add_parsers(sub)
     _cli_events.add_parser(sub)
     _cli_store.add_parsers(sub)
+    _cli_plot.add_parser(sub)
     return parser
 
 
@@ -288,6 +289,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911, PLR0
             return _cli_store.run_append(args)
         if args.command == "watch":
             return _cli_store.run_watch(args)
+        if args.command == "plot":
+            return _cli_plot.run_plot(args)
         return _cli_tables.run_table(args)
     except _UsageError as exc:
         print(_one_line(f"{PROG}: usage error: {exc} (see '{PROG} --help')"), file=sys.stderr)

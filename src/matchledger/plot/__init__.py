@@ -1,8 +1,16 @@
 """Pictures of a season and of a match, drawn with matplotlib.
 
-Needs the extra ``matchledger[plot]``. Only the drawing functions import matplotlib,
-and only when called; :func:`race_series` gives the numbers behind :func:`race`
-without it. Figures are drawn on the non-interactive Agg canvas: no display needed.
+Needs the extra ``matchledger[plot]``. Only the drawing functions, :func:`race` and
+:func:`match`, import matplotlib, and only when called (without it they raise
+:class:`~matchledger.errors.MissingExtraError`); :func:`race_series` and
+:func:`match_timeline` give the numbers behind them without it. Figures are drawn on
+the non-interactive Agg canvas, without pyplot: no display needed.
+
+Example:
+    >>> import io
+    >>> from matchledger import load_example
+    >>> fig = match(load_example())
+    >>> fig.savefig(io.BytesIO(), format="png")  # or fig.savefig("match.png")
 """
 
 from matchledger.plot._match import (

@@ -347,7 +347,8 @@ def match(
         The figure; save it with ``fig.savefig("match.png")`` (or ``.svg``, ``.pdf``).
 
     Raises:
-        ImportError: without matplotlib (install ``matchledger[plot]``).
+        MissingExtraError: without matplotlib (install ``matchledger[plot]``); it is
+            an ``ImportError`` too.
         LedgerError: as :func:`match_timeline`.
 
     Example:
@@ -378,9 +379,11 @@ class _Label:
         return len(self.moment.lines)
 
     def box(self, row: int, right: bool) -> _Box:
+        # the marker's half, the text, and some air at the text's end
         if right:
-            return (self.x - self.pad * 0.6, self.x + self.pad + self.wide, row, row + self.rows)
-        return (self.x - self.pad - self.wide, self.x + self.pad * 0.6, row, row + self.rows)
+            end = self.x + self.pad * 1.6 + self.wide
+            return (self.x - self.pad * 0.6, end, row, row + self.rows)
+        return (self.x - self.pad * 1.6 - self.wide, self.x + self.pad * 0.6, row, row + self.rows)
 
     def stem(self, row: int) -> _Stem:
         top = row + self.rows - 1 if self.up else row  # the marker sits on the first line
@@ -409,22 +412,28 @@ class _Drawing:
         return self.offsets[span.period] + span.length + span.added
 
     def draw(self) -> None:
-        ax = self.ax
+        fig, ax = self.fig, self.ax
         ax.set_xlim(-1.0, self.width + 16.0)  # room on the right for "FT" and late labels
-        if self.fit:
-            self.fig.subplots_adjust(left=0.09, right=0.985)
-        rows_up, rows_down = self.labels()
-        top, bottom = rows_up + 1.3 + _BAND, rows_down + 1.3 + _BAND
-        if self.fit:  # one row of labels is _ROW points high
-            height = max((top + bottom) * _ROW / 72 + 1.6, 3.2)
-            self.fig.set_size_inches(self.fig.get_figwidth(), height)
-            self.fig.subplots_adjust(top=1 - 0.75 / height, bottom=0.85 / height)
-        ax.set_ylim(-bottom, top)
+        ax.set_ylim(-_BAND - 4.0, _BAND + 4.0)  # for now: the labels decide
         self.band()
         self.titles()
         self.axis()
         self.breaks()
         self.legend()
+        # the axes' final width first: the labels are packed in points
+        if self.fit:
+            fig.draw_without_rendering()
+            names = max(t.get_window_extent().width for t in ax.get_yticklabels())
+            fig.subplots_adjust(left=(names + 14) / (fig.get_figwidth() * fig.dpi), right=0.985)
+        else:
+            fig.draw_without_rendering()  # the caller's layout, if any, places the axes
+        rows_up, rows_down = self.labels()
+        top, bottom = rows_up + 1.3 + _BAND, rows_down + 1.3 + _BAND
+        if self.fit:  # one row of labels is _ROW points high
+            height = max((top + bottom) * _ROW / 72 + 1.6, 3.2)
+            fig.set_size_inches(fig.get_figwidth(), height)
+            fig.subplots_adjust(top=1 - 0.75 / height, bottom=0.85 / height)
+        ax.set_ylim(-bottom, top)
 
     # --- the moments --------------------------------------------------------------------
 
@@ -457,8 +466,8 @@ class _Drawing:
             wide = t.get_window_extent(renderer).width * 72 / fig.dpi * per_pt
             label = _Label(moment=m, x=x, wide=wide, pad=9 * per_pt, up=m.team == home)
             fits = (
-                (True, x + label.pad + wide <= x1 - 0.5),
-                (False, x - label.pad - wide >= x0),
+                (True, label.box(0, right=True)[1] <= x1),
+                (False, label.box(0, right=False)[0] >= x0),
             )
             sides = [side for side, ok in fits if ok] or [True]
             row, right = _place(label, sides, boxes[label.up], stems[label.up])

@@ -4,16 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from matchledger.errors import MissingExtraError
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["MISSING", "figure"]
+__all__ = ["figure", "missing", "require"]
 
-MISSING = (
-    "matchledger.plot needs matplotlib, which is not installed; "
-    "install the extra: pip install 'matchledger[plot]'"
-)
+
+def missing() -> MissingExtraError:
+    """The error for a missing matplotlib: it names the extra that installs it."""
+    return MissingExtraError("matchledger.plot", "plot", "matplotlib")
+
+
+def require() -> None:
+    """Check that matplotlib can be imported.
+
+    Raises:
+        MissingExtraError: when it cannot (an ``ImportError``), naming the extra.
+    """
+    try:
+        import matplotlib as mpl  # noqa: F401, PLC0415 - optional
+    except ImportError as exc:
+        raise missing() from exc
 
 
 def figure(
@@ -27,13 +41,13 @@ def figure(
     a display.
 
     Raises:
-        ImportError: when matplotlib is not installed, naming the extra to install.
+        MissingExtraError: when matplotlib is not installed (an ``ImportError``).
     """
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415 - optional
         from matplotlib.figure import Figure  # noqa: PLC0415 - optional
     except ImportError as exc:
-        raise ImportError(MISSING, name="matplotlib") from exc
+        raise missing() from exc
     if ax is not None:
         root = ax.figure
         # an axes in a subfigure: the picture is the figure the subfigure is part of

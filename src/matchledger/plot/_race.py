@@ -109,8 +109,8 @@ def race_series(
         >>> r = race_series(load_serie_a_2019_20(), season="2019-20", rules="serie-a")
         >>> r.rounds[-1], r.lines[0].team.name, r.lines[0].points
         (38, 'Juventus', 83)
-        >>> r.line("Inter").values[18], [t.name for t in r.leaders[18]]
-        (1, ['Inter'])
+        >>> r.line("Inter").values[:8], [t.name for t in r.leaders[6]]
+        ((1, 1, 1, 1, 1, 1, 2, 2), ['Juventus'])
     """
     if metric not in _METRICS:
         msg = f"metric must be 'position' or 'points', got {metric!r}"
@@ -210,7 +210,8 @@ def race(  # noqa: PLR0913 - race_series's arguments plus where to draw
         The figure; save it with ``fig.savefig("race.png")`` (or ``.svg``, ``.pdf``).
 
     Raises:
-        ImportError: without matplotlib (install ``matchledger[plot]``).
+        MissingExtraError: without matplotlib (install ``matchledger[plot]``); it is
+            an ``ImportError`` too.
         LedgerError: as :func:`race_series`.
 
     Example:
