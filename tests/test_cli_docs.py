@@ -27,7 +27,7 @@ def test_every_command_is_documented() -> None:
     documented = {args.split()[0] for args, _ in _documented() if args != "--help"}
     assert documented == {
         "demo", "score", "validate", "stats", "import", "import-events", "table", "append",
-        "watch",
+        "watch", "plot",
     }  # fmt: skip
 
 

@@ -147,9 +147,12 @@ def _match(args: argparse.Namespace) -> Figure:
     from matchledger.plot import match  # noqa: PLC0415 - matplotlib only when drawing
 
     ledger = read_input(args.ledger)
+    ids = ledger.match_ids
+    if args.match is None and len(ids) > 1:
+        raise CommandError(
+            f"{args.ledger}: {len(ids)} matches; choose one with --match, e.g. --match {ids[0]}"
+        )
     try:
         return match(ledger, args.match)
     except LedgerError as exc:
-        if args.match is None and len(ledger.match_ids) > 1:
-            raise CommandError(f"{args.ledger}: {exc}; name it with --match") from None
         raise CommandError(f"{args.ledger}: {exc}") from None

@@ -133,8 +133,7 @@ def _choose(ledger: Ledger, match_id: str | None) -> str:
         if not ids:
             msg = "the ledger holds no match"
             raise LedgerError(msg)
-        shown = ", ".join(repr(m) for m in ids[:3]) + (", ..." if len(ids) > 3 else "")
-        msg = f"the ledger holds {len(ids)} matches ({shown}); choose one by its id"
+        msg = f"the ledger holds {len(ids)} matches; choose one by its id, e.g. {ids[0]!r}"
         raise LedgerError(msg)
     if match_id not in ids:
         near = difflib.get_close_matches(match_id, list(ids), n=3)
