@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import matchledger as ml
@@ -30,7 +30,7 @@ from matchledger import (
 from matchledger.folds.records import fold_season, records, results
 from matchledger.folds.standings import Fixtures
 from matchledger.rules import PRESETS, preset
-from matchledger.strategies import seasons
+from matchledger.strategies import ledgers, match_events, seasons
 
 RULES = Rules(name="test rules", criteria=("goal_difference", "goals_scored"))
 AVULSA = preset("serie-a").for_season("2019-20")  # head-to-head, no play-off
@@ -551,3 +551,10 @@ def test_results_by_hand_go_to_dated_meetings_before_undated_ones() -> None:
     assert [f.match_id if f else None for f in taken] == ["x1", "x0", "x2", "x3", None]
     table = what_if(events, [("A", "B", 0, 5)], rules=RULES)
     assert table.row("B").won == 1
+
+
+@settings(max_examples=150)
+@given(st.one_of(ledgers(), match_events(extra_time=True, shootout=True).map(Ledger)))
+def test_fold_season_equals_stepping_the_score_fold(ledger: Ledger) -> None:
+    """fold_season's in-place tallies give what ScoreFold's frozen steps give, event by event."""
+    assert fold_season(ledger) == run(SeasonFold(), ledger)
