@@ -747,7 +747,7 @@ class _EncoderBuilder:
         exec("\n".join(lines), self.scope)  # noqa: S102 - our own source, from the classes' fields
 
     def _value(self, attribute: attrs.Attribute[Any], expr: str) -> str:
-        annotation = attribute.type
+        annotation: Any = attribute.type
         args = [a for a in get_args(annotation) if a is not type(None)]
         inner = args[0] if get_origin(annotation) in (Union, UnionType) and len(args) == 1 else None
         if attrs.has(annotation):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Final, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from matchledger._match_state import MatchState
 from matchledger.errors import (
@@ -354,9 +354,6 @@ def _admit_single(tip: _Tip, event: Event) -> None:
     tip.ids[event_id] = index
 
 
-_OWN_PATH: Final = frozenset({MatchScheduled, PointsDeducted, TieDecided})
-
-
 def _admit_fresh(tip: _Tip, events: Iterable[Event]) -> None:
     """Validate ``events`` into a new ``tip`` that nothing else sees yet.
 
@@ -370,8 +367,11 @@ def _admit_fresh(tip: _Tip, events: Iterable[Event]) -> None:
         event_id = event.event_id
         if event_id in ids:
             raise _duplicate(index, event_id, ids[event_id])
-        state = None if type(event) in _OWN_PATH else matches.get(event.match_id, None)
-        if state is None:  # a new match, a competition's event, or an unknown match
+        if type(event) is MatchScheduled or isinstance(event, (PointsDeducted, TieDecided)):
+            _admit_single(tip, event)  # a new match, or a competition's event
+            continue
+        state = matches.get(event.match_id)
+        if state is None:  # an unknown match: the single path says so
             _admit_single(tip, event)
             continue
         state.admit(event, index, lookup)
