@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import Phase, settings
 
 HOW_TO = Path(__file__).resolve().parent.parent / "docs" / "how-to"
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -50,6 +51,21 @@ def test_the_strategies_guide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(tmp_path)
     tests = _run(HOW_TO / "test-with-strategies.md")
     assert len(tests) >= 6, tests
+
+
+def test_the_first_goal_counter_in_the_strategies_guide_fails() -> None:
+    """The guide's first attempt misses own goals or disallowed goals, as the page says."""
+    first, test = _scripts(HOW_TO / "test-with-strategies.md")[:2]
+    assert "a first attempt" in first
+    namespace: dict[str, object] = {"__name__": "how_to_first_attempt"}
+    exec(first, namespace)  # noqa: S102
+    exec(test, namespace)  # noqa: S102
+    found = namespace["test_goals_by_team_agrees_with_the_score"]
+    assert callable(found)
+    # no shrinking: that the first version fails is the point, not the smallest example
+    quick = settings(max_examples=500, database=None, phases=[Phase.generate])
+    with pytest.raises(AssertionError):
+        quick(found)()
 
 
 def test_the_provider_guide_on_statsbomb_open_data(
