@@ -20,6 +20,7 @@ from matchledger.errors import (
     EventRejected,
     InvalidFieldError,
     LedgerError,
+    LimitExceeded,
     MatchOverError,
     MatchStateError,
     MissingExtraError,
@@ -95,6 +96,7 @@ from matchledger.folds import (
     what_if,
 )
 from matchledger.ledger import Ledger
+from matchledger.limits import Limits
 from matchledger.rules import Criterion, Preset, Rules
 
 __version__ = "0.1.0"
@@ -122,6 +124,8 @@ __all__ = [
     "InvalidFieldError",
     "Ledger",
     "LedgerError",
+    "LimitExceeded",
+    "Limits",
     "LineupAnnounced",
     "LineupEntry",
     "MatchEnded",

@@ -60,6 +60,14 @@ from matchledger.events import (
     Team,
 )
 from matchledger.ledger import Ledger
+from matchledger.limits import (
+    Limits,
+    check_document,
+    check_size,
+    chosen,
+    read_bounded,
+    refusal,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -883,45 +891,69 @@ def decode_events(
 # --- reading --------------------------------------------------------------------------------
 
 
-def loads(data: bytes | str, *, lines: bool | None = None) -> Ledger:
+def loads(data: bytes | str, *, lines: bool | None = None, limits: Limits | None = None) -> Ledger:
     """Decode a ledger from a JSON document or JSON Lines.
 
     Args:
         data: the bytes (UTF-8) or text.
         lines: ``True`` for JSON Lines, ``False`` for a document, ``None`` to tell
             by the content.
+        limits: the bounds on the input's size, nesting, strings and events
+            (:class:`~matchledger.limits.Limits`; ``None`` for the defaults).
 
     Raises:
         CodecError: for input that is not a matchledger document, naming the place
             and the field.
         EventRejected: for events that are well formed but do not fit together
             (a duplicate id, a match never scheduled...).
+        LimitExceeded: for input over a bound of ``limits``, naming it.
     """
     if isinstance(data, str):
-        data = data.encode("utf-8", errors="surrogateescape")
+        try:
+            data = data.encode("utf-8", errors="surrogateescape")
+        except UnicodeEncodeError as exc:  # a lone surrogate: text no file can hold
+            raise CodecError(
+                "input", f"is not valid text ({exc.reason}) at character {exc.start}"
+            ) from None
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise CodecError("input", f"must be bytes or str, got {type(data).__name__}")
     data = bytes(data)
+    bounds = chosen(limits)
+    check_size(len(data), bounds, "input")
     if lines is None:
         lines = _looks_like_lines(data)
-    return _loads_lines(data) if lines else _loads_document(data)
+    check_document(data, bounds, lines=lines)
+    failure: LedgerError
+    try:
+        return _loads_lines(data) if lines else _loads_document(data)
+    except CodecError as exc:
+        failure = exc
+    except RecursionError:  # only when max_depth is set near the parser's 1024
+        failure = CodecError("lines" if lines else "document", "is nested too deeply to be read")
+    # a value nested too deeply or a string too long: the limit says so, not the decoder
+    raise refusal(data, bounds, lines=lines) or failure
 
 
-def load(path: str | os.PathLike[str]) -> Ledger:
+def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Ledger:
     """Read a ledger from ``path``: JSON Lines for ``.jsonl``/``.ndjson``, a document for ``.json``.
 
-    A file with any other suffix is read as whichever of the two its content is.
+    A file with any other suffix is read as whichever of the two its content is. Never
+    more than ``limits.max_bytes`` of it are read.
 
     Raises:
         CodecError: for content that is not a valid ledger (see :func:`loads`).
         EventRejected: for events that do not fit together.
+        LimitExceeded: for a file over a bound of ``limits`` (see :func:`loads`).
         OSError: when the file cannot be read.
     """
     target = Path(path)
-    data = target.read_bytes()
+    bounds = chosen(limits)
+    data = read_bounded(target, bounds, "input")
     suffix = target.suffix.lower()
     return loads(
-        data, lines=True if _is_lines_path(target) else False if suffix == ".json" else None
+        data,
+        lines=True if _is_lines_path(target) else False if suffix == ".json" else None,
+        limits=bounds,
     )
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "EventRejected",
     "InvalidFieldError",
     "LedgerError",
+    "LimitExceeded",
     "MatchOverError",
     "MatchStateError",
     "MissingExtraError",
@@ -128,6 +129,45 @@ class CodecError(LedgerError):
         self.field = field
         self.reason = reason
         super().__init__(f"{where}: {field} {reason}" if field else f"{where}: {reason}")
+
+
+class LimitExceeded(LedgerError):  # noqa: N818 - the name says what the input did
+    """The input is bigger than a bound of :class:`~matchledger.limits.Limits` allows.
+
+    Raised before the input is decoded (or instead of the error that decoding it
+    gave), so a hostile file costs neither memory nor time. The message names the
+    place, what the input has, the limit and how to raise it.
+
+    Attributes:
+        where: the input (``"input"``, a file) or the place in it (``"line 3"``).
+        limit: the name of the bound, e.g. ``"max_bytes"``.
+        maximum: the bound.
+        found: what the input has, e.g. ``"is 300000000 bytes"``.
+        value: the number found, or ``None`` when it is only known to be more.
+    """
+
+    def __init__(
+        self, *, where: str, limit: str, maximum: int, found: str, value: int | None = None
+    ) -> None:
+        """Build the message from the place, what was found and the limit."""
+        self.where = where
+        self.limit = limit
+        self.maximum = maximum
+        self.found = found
+        self.value = value
+        super().__init__(
+            f"{where} {found}, over the limit {limit}={maximum}; if you trust the input, "
+            f"raise it: limits=Limits({limit}=...) (matchledger.limits)"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the keyword-only attributes."""
+        fields = {k: getattr(self, k) for k in ("where", "limit", "maximum", "found", "value")}
+        return (_rebuild, (type(self), fields))
+
+
+def _rebuild(cls: type[LimitExceeded], fields: dict[str, Any]) -> LimitExceeded:
+    return cls(**fields)
 
 
 class MissingExtraError(LedgerError, ImportError):

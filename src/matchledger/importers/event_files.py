@@ -31,6 +31,7 @@ from attrs import frozen
 
 from matchledger import _progress
 from matchledger.importers.kloppy import EventImport, EventsFileError, import_dataset, team_named
+from matchledger.limits import Limits, check_json, chosen, parse_error, read_bounded
 
 __all__ = ["EVENT_PROVIDERS", "EventFile", "read_event_files", "recognise"]
 
@@ -124,9 +125,9 @@ class EventFile:
     document: Any
 
 
-def _load_json(path: Path) -> Any:
+def _load_json(path: Path, limits: Limits) -> Any:
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, limits, str(path))
     except OSError as exc:
         raise EventsFileError(str(path), f"cannot be read: {exc.strerror or exc}") from None
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -141,9 +142,14 @@ def _load_json(path: Path) -> Any:
             raise EventsFileError(str(path), "is not valid XML (no element in its first 8 KB)")
         return _Xml(root=tags[0], child=tags[1] if len(tags) > 1 else None)
     try:
-        return orjson.loads(data)
+        document = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
+        refused = parse_error(exc, limits, str(path))
+        if refused is not None:
+            raise refused from None
         raise EventsFileError(str(path), f"is not valid JSON ({exc})") from None
+    check_json(document, limits, str(path))
+    return document
 
 
 def _map(value: Any) -> Mapping[str, Any]:
@@ -383,6 +389,7 @@ def read_event_files(  # noqa: PLR0913 - the overrides a user may give
     competition: str | None = None,
     season: str | None = None,
     kickoff: datetime | None = None,
+    limits: Limits | None = None,
 ) -> list[EventImport]:
     """Import every match in a provider's files (any order), one ledger and report each.
 
@@ -396,9 +403,12 @@ def read_event_files(  # noqa: PLR0913 - the overrides a user may give
         competition: the competition, when the files do not say.
         season: the season label, e.g. ``"2018-19"``, when the files do not say.
         kickoff: the kick-off (timezone-aware), when the files do not say.
+        limits: the bounds on each file's size, and on a JSON file's nesting and
+            strings (:class:`~matchledger.limits.Limits`; ``None`` for the defaults).
 
     Raises:
         EventsFileError: a file is unreadable, not the provider's, or lacks its partner.
+        LimitExceeded: a file is over a bound of ``limits``.
 
     Example:
         >>> read_event_files("statsbomb", [])
@@ -414,7 +424,8 @@ def read_event_files(  # noqa: PLR0913 - the overrides a user may give
         raise EventsFileError("", "no files given")
     _once_each(paths)
     reading = _progress.each(paths, "reading", len(paths), "files")
-    files = [recognise(provider, Path(p), _load_json(Path(p))) for p in reading]
+    bounds = chosen(limits)
+    files = [recognise(provider, Path(p), _load_json(Path(p), bounds)) for p in reading]
     matches = [f for f in files if f.role == "matches"]
     groups = _group(provider, [f for f in files if f.role != "matches"])
     if not groups:

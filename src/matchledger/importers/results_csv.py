@@ -60,6 +60,7 @@ import csv
 import gc
 import hashlib
 import io
+import itertools
 import os
 import re
 import unicodedata
@@ -70,7 +71,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from matchledger import _progress
-from matchledger.errors import EventRejected, InvalidFieldError, LedgerError
+from matchledger.errors import EventRejected, InvalidFieldError, LedgerError, LimitExceeded
 from matchledger.events import (
     Event,
     MatchScheduled,
@@ -83,6 +84,7 @@ from matchledger.events import (
     Team,
 )
 from matchledger.ledger import Ledger
+from matchledger.limits import Limits, chosen, read_bounded
 
 __all__ = [
     "FOOTBALL_DATA_COMPETITIONS",
@@ -179,6 +181,8 @@ _REGULAR: Final = frozenset({"", "regular"})
 _UTC: Final = UTC
 _SEASON = re.compile(r"^\s*(\d{4})(?:\s*[-/]\s*(\d{2}|\d{4}))?\s*$")
 _CONTINUES_SEASON: Final = timedelta(days=21)
+_DIGITS: Final = 9
+"""The most digits of a number in a cell (int() of thousands of digits is refused, slowly)."""
 # letters that unicodedata does not decompose into an ASCII letter and an accent
 _FOLD: Final = str.maketrans(
     {"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d"}
@@ -278,7 +282,7 @@ def _row_season(seen: dict[str, str | None], raw: str) -> str:
 
 def _goals(text: str, column: str) -> int:
     value = text.strip()
-    if value.isascii() and value.isdigit():
+    if value.isascii() and value.isdigit() and len(value) <= _DIGITS:
         return int(value)
     raise _RowError(column, f"must be a whole number of goals (0 or more), got {text!r}")
 
@@ -344,7 +348,7 @@ def _clock(text: str, column: str) -> tuple[int, int]:
 
 def _tier(text: str, column: str) -> int:
     value = text.strip()
-    if value.isascii() and value.isdigit():
+    if value.isascii() and value.isdigit() and len(value) <= _DIGITS:
         return int(value)
     raise _RowError(column, f"must be a whole number, got {text!r}")
 
@@ -369,9 +373,25 @@ def _country(stem: str) -> str:
 # --- reading a file -------------------------------------------------------------------------------
 
 
-def _read_text(path: Path, shown: str) -> str:
-    """The file's text: UTF-8 (a BOM is dropped), or Windows-1252 for football-data's files."""
-    data = path.read_bytes()
+def _read_text(path: Path, shown: str, limits: Limits) -> str:
+    """The file's text, within the limits: UTF-8 (a BOM is dropped), or Windows-1252."""
+    text = _decoded(read_bounded(path, limits, shown), shown)
+    if len(text) > limits.max_line:  # only a long file can have a long line
+        lengths = list(map(len, text.split("\n")))
+        if max(lengths) > limits.max_line:
+            line = next(n for n, size in enumerate(lengths, start=1) if size > limits.max_line)
+            raise LimitExceeded(
+                where=f"{shown}, line {line}",
+                limit="max_line",
+                maximum=limits.max_line,
+                found=f"is {lengths[line - 1]} characters long",
+                value=lengths[line - 1],
+            )
+    return text
+
+
+def _decoded(data: bytes, shown: str) -> str:
+    """The text of a file: UTF-8 (a BOM is dropped), or Windows-1252 for football-data's files."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -394,7 +414,10 @@ def _read_text(path: Path, shown: str) -> str:
 
 
 def _header_names(first_line: str) -> list[str]:
-    cells = next(csv.reader([first_line.lstrip("\ufeff")]), [])
+    try:
+        cells = next(csv.reader([first_line.lstrip("\ufeff")]), [])
+    except csv.Error:  # e.g. a lone carriage return: not a header of ours
+        return []
     return [cell.strip() for cell in cells]
 
 
@@ -588,6 +611,7 @@ def read_results_csv(
     season: str | None = None,
     tier: int | None = None,
     competition: str | None = None,
+    limits: Limits | None = None,
 ) -> Ledger:
     r"""Read a CSV file of league results into a :class:`~matchledger.Ledger`.
 
@@ -630,6 +654,8 @@ def read_results_csv(
             ``E1`` -> 2, ``SC0`` -> 1, ``D2`` -> 2...; rows of an unknown code never
             match a tier).
         competition: the competition name to use instead of the source's.
+        limits: the bounds on the file's size, rows and lines
+            (:class:`~matchledger.limits.Limits`; ``None`` for the defaults).
 
     Returns:
         A ledger of the matches, in file order.
@@ -637,6 +663,7 @@ def read_results_csv(
     Raises:
         ResultsFileError: for an unknown header or a bad row (naming the line and
             the column, with the matches read before it).
+        LimitExceeded: for a file over a bound of ``limits``, naming it.
         ValueError: for a ``season`` that is not a season label.
         OSError: when the file cannot be read.
 
@@ -662,12 +689,13 @@ def read_results_csv(
     shown = os.fspath(path)
     label = _season_argument(season)
     file_path = Path(shown)
-    text = _read_text(file_path, shown)
+    bounds = chosen(limits)
+    text = _read_text(file_path, shown, bounds)
     lines = _progress.each(
         io.StringIO(text, newline=""), f"{file_path.name}: reading", text.count("\n"), "lines"
     )
     reader = csv.reader(lines)
-    header = next(reader, None)
+    header = _first_row(reader, shown)
     names = [cell.strip() for cell in header] if header else []
     if names:
         names[0] = names[0].lstrip("\ufeff").strip()
@@ -678,8 +706,25 @@ def read_results_csv(
     if parse is None:
         raise _unknown_header(shown, names)
     with _no_gc_pauses():
-        _read_rows(reader, parse, len(names), builder, shown)
+        _read_rows(reader, parse, len(names), builder, shown, most=bounds.max_rows)
         return builder.ledger(shown)
+
+
+def _first_row(reader: _Reader, shown: str) -> list[str] | None:
+    """The header, or ``None`` for an empty file."""
+    try:
+        row: list[str] | None = next(reader, None)
+    except csv.Error as exc:
+        raise ResultsFileError(
+            path=shown, line=1, column=None, reason=f"is not valid CSV: {exc}", partial=Ledger()
+        ) from None
+    return row
+
+
+def _too_many_rows(shown: str, most: int) -> LimitExceeded:
+    return LimitExceeded(
+        where=shown, limit="max_rows", maximum=most, found=f"has more than {most} rows"
+    )
 
 
 @contextmanager
@@ -699,16 +744,20 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def _read_rows(reader: _Reader, parse: _Parse, width: int, builder: _Builder, shown: str) -> None:
+def _read_rows(  # noqa: PLR0913 - the reader's state
+    reader: _Reader, parse: _Parse, width: int, builder: _Builder, shown: str, *, most: int
+) -> None:
     line = 1
     try:
-        for row in reader:
+        for row in itertools.islice(reader, most):
             line = reader.line_num
             if len(row) != width and not _fits(row, width):
                 continue  # a blank line
             if not row[0] and not any(cell.strip() for cell in row):
                 continue  # football-data's trailing ",,,," rows
             parse(row, line)
+        if next(reader, None) is not None:
+            raise _too_many_rows(shown, most)
     except _RowError as exc:
         raise ResultsFileError(
             path=shown, line=line, column=exc.column, reason=exc.reason, partial=builder.partial()
@@ -1082,7 +1131,7 @@ def _football_data(  # noqa: C901, PLR0915 - one closure per file, for speed
 
 
 def read_deductions_csv(
-    path: str | os.PathLike[str], *, ledger: Ledger | None = None
+    path: str | os.PathLike[str], *, ledger: Ledger | None = None, limits: Limits | None = None
 ) -> list[PointsDeducted]:
     r"""Read engsoccerdata's ``deductions.csv`` as :class:`~matchledger.events.PointsDeducted`.
 
@@ -1099,6 +1148,8 @@ def read_deductions_csv(
         path: the CSV file.
         ledger: results read with :func:`read_results_csv`, to find the regional
             division of a team (optional).
+        limits: the bounds on the file's size, rows and lines (``None`` for the
+            defaults of :class:`~matchledger.limits.Limits`).
 
     Returns:
         The deductions, in file order.
@@ -1106,6 +1157,7 @@ def read_deductions_csv(
     Raises:
         ResultsFileError: for an unknown header or a bad row (``partial`` holds the
             deductions read before it).
+        LimitExceeded: for a file over a bound of ``limits``.
         OSError: when the file cannot be read.
 
     Example:
@@ -1120,9 +1172,10 @@ def read_deductions_csv(
         ('England tier 1', '2009-10', 'portsmouth', 9)
     """
     shown = os.fspath(path)
-    text = _read_text(Path(shown), shown)
+    bounds = chosen(limits)
+    text = _read_text(Path(shown), shown, bounds)
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    header = _first_row(reader, shown)
     names = [cell.strip().lstrip("\ufeff").lower() for cell in header] if header else []
     if tuple(names) != _DEDUCTIONS:
         got = ",".join(names) if names else "nothing"
@@ -1138,16 +1191,26 @@ def read_deductions_csv(
     ids: set[str] = set()
     line = 1
     try:
-        for row in reader:
+        for row in itertools.islice(reader, bounds.max_rows):
             line = reader.line_num
             if len(row) == len(_DEDUCTIONS) or _fits(row, len(_DEDUCTIONS)):
                 out.append(_deduction(row[: len(_DEDUCTIONS)], divisions, ids))
+        if next(reader, None) is not None:
+            raise _too_many_rows(shown, bounds.max_rows)
     except _RowError as exc:
         raise ResultsFileError(
             path=shown,
             line=line,
             column=exc.column,
             reason=exc.reason,
+            partial=Ledger(out),
+        ) from None
+    except csv.Error as exc:
+        raise ResultsFileError(
+            path=shown,
+            line=line,
+            column=None,
+            reason=f"is not valid CSV: {exc}",
             partial=Ledger(out),
         ) from None
     return out
@@ -1176,7 +1239,7 @@ def _deduction(
     tier = _tier(row[2], "tier")
     points_text = row[3].strip()
     body = points_text.removeprefix("-")
-    if not (body.isascii() and body.isdigit()):
+    if not (body.isascii() and body.isdigit() and len(body) <= _DIGITS):
         raise _RowError("deduction", f"must be a whole number of points, got {row[3]!r}")
     points = int(points_text)
     country = row[4].strip()
