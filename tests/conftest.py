@@ -20,6 +20,16 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=50, deadline=None)
+# "fuzz" is the long campaign of the fuzz tests (tests/test_fuzz_*.py), run by hand, not
+# in CI: `uv run pytest tests/test_fuzz_*.py --hypothesis-profile=fuzz`. Each input has
+# its own time bound (tests/fuzzing.py), so no deadline here.
+settings.register_profile(
+    "fuzz",
+    max_examples=20_000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.load_profile(os.getenv("HYPOTHESIS_PROFILE", "ci" if os.getenv("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent

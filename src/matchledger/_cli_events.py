@@ -79,13 +79,21 @@ def _report(report: ImportReport, *, quiet: bool) -> None:
         print(f"  skipped: {line}", file=sys.stderr)
 
 
+def _all_there(paths: list[Path]) -> None:
+    for path in paths:
+        try:
+            found = path.exists()
+        except OSError as exc:  # a name too long, say
+            raise CommandError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        if not found:
+            raise CommandError(f"{path}: no such file")
+
+
 def run_import_events(args: argparse.Namespace) -> int:
     """``matchledger import-events``: the ledger is written before the reports are shown."""
     from matchledger.importers.event_files import read_event_files  # noqa: PLC0415
 
-    for path in args.files:
-        if not path.exists():
-            raise CommandError(f"{path}: no such file")
+    _all_there(args.files)
     from matchledger.importers.results_csv import _season_argument  # noqa: PLC0415
 
     try:

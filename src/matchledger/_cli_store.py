@@ -59,14 +59,25 @@ def add_parsers(sub: Any) -> None:
         help=f"the ranking rules: {', '.join(sorted(PRESETS))} (default: from the competition)",
     )
     p_watch.add_argument(
-        "--poll", type=float, default=0.5, metavar="SECONDS", help="how often to look (0.5)"
+        "--poll", type=_seconds, default=0.5, metavar="SECONDS", help="how often to look (0.5)"
     )
     p_watch.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         metavar="SECONDS",
         help="stop after this long with no new event (default: never)",
     )
+
+
+def _seconds(text: str) -> float:
+    """A number of seconds: ``nan`` and ``inf`` would wait forever, a negative never."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= value < 1e9:  # also false for nan
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds from 0 on")
+    return value
 
 
 def read_events(path: Path) -> list[Event]:

@@ -7,10 +7,12 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, ParamSpec
 
 import orjson
 
@@ -29,6 +31,7 @@ from matchledger.ledger import Ledger
 __all__ = ["main"]
 
 PROG = "matchledger"
+_P = ParamSpec("_P")
 
 
 class _UsageError(Exception):
@@ -264,6 +267,28 @@ def _cmd_validate(path: Path) -> int:
     return 0
 
 
+def _console(run: Callable[_P, int]) -> Callable[_P, int]:
+    """Run a command as people read it: warnings on one line each, any file name printed.
+
+    A warning (a store's torn tail cut off, say) is ``matchledger: warning: ...``, one
+    line, not Python's two lines with a source line.
+    """
+
+    @functools.wraps(run)
+    def console(*args: _P.args, **kwargs: _P.kwargs) -> int:
+        _bytes_as_given(sys.stdout)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return run(*args, **kwargs)
+
+    return console
+
+
+def _show_warning(message: Warning | str, *_: object, **__: object) -> None:
+    print(_one_line(f"{PROG}: warning: {message}"), file=sys.stderr)
+
+
+@_console
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911, PLR0912 - one return per outcome
     """Run the command line; return the exit status.
 
@@ -309,6 +334,16 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911, PLR0
         message = f"{PROG}: internal error: {type(exc).__name__}: {exc} (please report this)"
         print(_one_line(message), file=sys.stderr)
         return 1
+
+
+def _bytes_as_given(stream: Any) -> None:
+    """Write a file name that is not UTF-8 as its own bytes (Python's C locale does so).
+
+    Python reads such a name from the arguments as lone surrogates, which a strict UTF-8
+    stream cannot write; ``validate`` and ``append`` print the names they were given.
+    """
+    if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="surrogateescape")
 
 
 def _one_line(message: str) -> str:

@@ -30,10 +30,13 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import string
 from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final, Literal, TypeVar
+
+import orjson
 
 try:
     from hypothesis import strategies as st
@@ -47,6 +50,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError(msg) from exc
 
 from matchledger._checks import MAX_TEXT
+from matchledger.codec import dumps
 from matchledger.events import (
     EVENT_TYPES,
     BodyPart,
@@ -90,6 +94,7 @@ from matchledger.events import (
 from matchledger.ledger import Ledger
 
 __all__ = [
+    "corrupted_documents",
     "events",
     "ledgers",
     "match_events",
@@ -1480,3 +1485,287 @@ def _seasons(  # noqa: PLR0913, PLR0917 - the options of seasons
                 )
             )
     return out
+
+
+# --- damaged documents ----------------------------------------------------------------------
+
+
+class _Raw:
+    r"""JSON text written as it is: tokens and bytes no encoder writes (NaN, 1e400, \xff)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text
+
+
+class _Obj:
+    """A JSON object as a list of pairs, so that it can hold a key twice."""
+
+    __slots__ = ("pairs",)
+
+    def __init__(self, pairs: list[list[object]]) -> None:
+        self.pairs = pairs
+
+
+def _tree(value: object) -> object:
+    if isinstance(value, dict):
+        return _Obj([[k, _tree(v)] for k, v in value.items()])
+    if isinstance(value, list):
+        return [_tree(v) for v in value]
+    return value
+
+
+def _encode(node: object) -> bytes:
+    if isinstance(node, _Raw):
+        return node.text
+    if isinstance(node, _Obj):
+        return b"{" + b",".join(_encode(k) + b":" + _encode(v) for k, v in node.pairs) + b"}"
+    if isinstance(node, list):
+        return b"[" + b",".join(_encode(v) for v in node) + b"]"
+    if type(node) is int:  # orjson writes 64 bits at most
+        return str(node).encode()
+    return orjson.dumps(node)
+
+
+_TOKENS: Final = (
+    b"NaN",
+    b"Infinity",
+    b"-Infinity",
+    b"1e400",
+    b"-1e400",
+    b"1e-400",
+    b"-0",
+    b"0.0",
+    b"1E2",
+    b"00",
+    b"+1",
+    b"0x10",
+    b"123456789012345678901234567890",
+    b"-9223372036854775809",
+    b"18446744073709551616",
+    b"9" * 5000,
+    b'"\\ud800"',
+    b'"\\udfff\\ud800"',
+    b'"\xff\xfe"',
+    b'"\xed\xa0\x80"',
+    b'"\xc0\xaf"',
+    b'"a\x00b"',
+    b'"\\u0000"',
+    b"true",
+    b"null",
+    b"undefined",
+    b"'x'",
+    b"[,]",
+    b"{,}",
+    b"",
+)
+_SCALARS: Final = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.sampled_from([0, -1, 1, 2**31, -(2**31), 2**53 + 1, 2**63 - 1, -(2**63), 2**64 - 1]),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20),
+    st.sampled_from(["", " ", "\t", "0", "-1", "null", "true", "2020-13-45", "T", "\u202e"]),
+)
+
+
+@st.composite
+def _replacement(draw: st.DrawFn, old: object) -> object:  # noqa: PLR0911 - one return a kind
+    """A value to put in place of ``old``: another type, a near miss, or something hostile."""
+    kind = draw(st.sampled_from(["scalar", "token", "near", "long", "deep", "nested", "wide"]))
+    if kind == "scalar":
+        return draw(_SCALARS)
+    if kind == "token":
+        return _Raw(draw(st.sampled_from(_TOKENS)))
+    if kind == "near" and isinstance(old, bool):
+        return not old
+    if kind == "near" and isinstance(old, int):
+        return old + draw(st.sampled_from([-1, 1, -old - 1, 10**6, 10**30, 0.5]))
+    if kind == "near" and isinstance(old, str) and old:
+        cut = draw(st.integers(0, len(old)))
+        changed = [old[:cut], old.upper(), f"{old} ", f" {old}", old[::-1], old * 2, old + "\u0301"]
+        return draw(st.sampled_from(changed))
+    if kind == "long":
+        size = draw(st.sampled_from([201, 501, 10_001, 100_000]))
+        return draw(st.sampled_from(["x", "é", "\U0001f600", " ", '"'])) * size
+    if kind == "deep":
+        depth = draw(st.sampled_from([50, 70, 1000, 1030]))
+        opener = draw(st.sampled_from([b"[", b'{"a":']))
+        closer = b"]" if opener == b"[" else b"}"
+        return _Raw(opener * depth + b"0" + closer * depth)
+    if kind == "wide":
+        return [0] * draw(st.sampled_from([12, 101, 5000]))
+    if draw(st.booleans()):  # wrapped in an object or a list
+        return _Obj([[draw(st.text(max_size=8)), _tree(old)]])
+    return [old]
+
+
+_Slot = tuple[list[object], int, list[object], int]
+"""A place that holds a value: (its holder, the index there, the list it is an item of, where).
+
+A member of an object is held by its pair (index 1), an item of the object's pairs; an
+item of a list is held by the list itself.
+"""
+
+
+def _slots(wrapper: list[object]) -> list[_Slot]:
+    """Every place in the tree under ``wrapper`` (a list of the root) that holds a value."""
+    out: list[_Slot] = []
+    stack: list[list[object]] = [wrapper]
+    while stack:
+        holder = stack.pop()
+        for i, item in enumerate(holder):
+            out.append((holder, i, holder, i))
+            if isinstance(item, _Obj):
+                for j, pair in enumerate(item.pairs):
+                    out.append((pair, 1, item.pairs, j))  # type: ignore[arg-type]
+                    if isinstance(pair[1], (_Obj, list)):
+                        stack.append([pair[1]])
+            elif isinstance(item, list):
+                stack.append(item)
+    return out
+
+
+@st.composite
+def _structured(draw: st.DrawFn, wrapper: list[object]) -> None:
+    """One change to the tree under ``wrapper`` (a list of the root), in place."""
+    slots = _slots(wrapper)
+    holder, index, owner, position = slots[draw(st.integers(0, len(slots) - 1))]
+    action = draw(st.sampled_from(["retype", "retype", "drop", "duplicate", "rename", "reorder"]))
+    is_pair = owner is not holder
+    if action == "retype" or (action == "rename" and not is_pair):
+        holder[index] = draw(_replacement(holder[index]))
+    elif action == "rename":
+        holder[0] = draw(
+            st.one_of(
+                st.text(max_size=12),
+                st.sampled_from(["type", "event_id", "match_id", "schema_version", "events"]),
+                st.just(str(holder[0]).upper()),
+            )
+        )
+    elif action == "drop":
+        del owner[position]
+    elif action == "duplicate":
+        owner.insert(position, list(holder) if is_pair else holder[index])
+    else:
+        owner[:] = draw(st.permutations(owner))
+
+
+@st.composite
+def _damaged_bytes(draw: st.DrawFn, data: bytes) -> bytes:  # noqa: PLR0911 - one return a kind
+    """One change to the bytes."""
+    at = draw(st.integers(0, len(data)))
+    action = draw(
+        st.sampled_from(["flip", "insert", "delete", "truncate", "invalid", "lines", "bom"])
+    )
+    if action == "flip" and at < len(data):
+        return data[:at] + bytes([data[at] ^ draw(st.integers(1, 255))]) + data[at + 1 :]
+    if action == "insert":
+        return data[:at] + draw(st.binary(min_size=1, max_size=8)) + data[at:]
+    if action == "delete":
+        return data[:at] + data[at + draw(st.integers(1, 16)) :]
+    if action == "truncate":
+        return data[:at]
+    if action == "invalid":
+        bad = draw(
+            st.sampled_from([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x00"])
+        )
+        return data[:at] + bad + data[at:]
+    if action == "lines":
+        lines = data.split(b"\n")
+        i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
+        if draw(st.booleans()):
+            lines[i], lines[j] = lines[j], lines[i]
+        else:
+            lines.insert(j, lines[i])
+        return b"\n".join(lines)
+    return draw(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b" \n\t"])) + data
+
+
+@st.composite
+def _corrupted(draw: st.DrawFn, documents: SearchStrategy[bytes], max_changes: int) -> bytes:
+    data = draw(documents)
+    for _ in range(draw(st.integers(1, max_changes), label="changes")):
+        if draw(st.sampled_from(["structured", "structured", "bytes"])) == "structured":
+            lines = data.split(b"\n")
+            chosen = [i for i, line in enumerate(lines) if line.strip()]
+            roots: list[tuple[int | None, object]]
+            try:  # the document, or one line of JSON Lines
+                roots = [(None, _tree(orjson.loads(data)))]
+            except (orjson.JSONDecodeError, RecursionError):
+                roots = []
+                for i in chosen:
+                    with contextlib.suppress(orjson.JSONDecodeError, RecursionError):
+                        roots.append((i, _tree(orjson.loads(lines[i]))))
+            if roots:
+                line, root = roots[draw(st.integers(0, len(roots) - 1), label="root")]
+                wrapper = [root]  # so that the root itself can be replaced or dropped
+                draw(_structured(wrapper))
+                text = b"".join(_encode(v) for v in wrapper)
+                if line is None:
+                    data = text
+                else:
+                    lines[line] = text
+                    data = b"\n".join(lines)
+                continue
+        data = draw(_damaged_bytes(data))
+    return data
+
+
+def corrupted_documents(
+    documents: SearchStrategy[bytes] | None = None, *, max_changes: int = 3
+) -> SearchStrategy[bytes]:
+    r"""Damaged ledger files, as broken or hostile input is: for robustness tests.
+
+    Each is a valid JSON text (by default a ledger drawn by :func:`ledgers`, written by
+    :func:`~matchledger.dumps` as a document or as JSON Lines) with one to
+    ``max_changes`` changes. A change is either made to the parsed JSON (of the whole
+    text, or of one line of JSON Lines) and written back:
+
+    * a value retyped (null, a boolean, a number, a string, a list, an object), made a
+      near miss (one more, negative, upper case, cut short), nested hundreds or over a
+      thousand levels deep, or made a string of up to 100,000 characters;
+    * a token no encoder writes put in its place: ``NaN``, ``Infinity``, ``1e400``, an
+      integer of 5,000 digits, a lone surrogate (``"\ud800"``), invalid UTF-8 in a
+      string;
+    * a key dropped, repeated (the object then has it twice), renamed, or the keys
+      reordered; an item of a list dropped, repeated or moved;
+
+    or to the bytes: one flipped, some inserted or deleted, invalid UTF-8 put in, the
+    text cut at any byte, lines swapped or repeated, a byte-order mark in front.
+
+    Any JSON text can be damaged so (a provider's event file, say):
+    ``corrupted_documents(st.just(data))``.
+
+    Args:
+        documents: the valid texts to damage (default: ledgers in either layout).
+        max_changes: the most changes made to one text.
+
+    Returns:
+        A strategy of ``bytes``.
+
+    Raises:
+        InvalidArgument: unless ``max_changes >= 1``.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from matchledger import LedgerError, dumps, loads
+        >>> @settings(max_examples=25, deadline=None)
+        ... @given(corrupted_documents())
+        ... def test_only_ledger_errors_and_round_trips(data):
+        ...     try:
+        ...         ledger = loads(data)
+        ...     except LedgerError:
+        ...         return  # refused, with a one-line message
+        ...     assert loads(dumps(ledger)) == ledger
+        >>> test_only_ledger_errors_and_round_trips()
+    """
+    if max_changes < 1:
+        raise InvalidArgument(f"need max_changes >= 1, got {max_changes}")
+    if documents is None:
+        documents = ledgers(max_matches=2).flatmap(
+            lambda ledger: st.sampled_from([dumps(ledger), dumps(ledger, lines=True)])
+        )
+    return _corrupted(documents, max_changes)

@@ -234,6 +234,11 @@ class FileStore(StoreBase):
             with self.path.open("rb") as f:  # only reading: a read-only store can be read
                 info = os.fstat(f.fileno())
                 inode, size = info.st_ino, info.st_size
+                if size and not _starts_as_a_store(os.pread(f.fileno(), 64, 0)):
+                    raise StoreError(  # another kind of file: nothing in it is cut
+                        f"{self.name}: line 1 is not a matchledger JSON Lines header; "
+                        "the file is not a store, and was left as it is"
+                    )
                 end = _last_line_end(f.fileno(), size)  # a torn last line goes
                 what = "a torn last line"
                 if note is not None:
@@ -422,6 +427,34 @@ class FileStore(StoreBase):
         self._inode = self.path.stat().st_ino
         if self._hold_fd is not None:
             self._hold()  # the hold was on the file replaced
+
+
+_HEADER_START = b'{"schema_version":'
+
+
+def _starts_as_a_store(head: bytes) -> bool:
+    """Whether a file's first bytes are a store's: its header, or the header cut short.
+
+    A process killed while it created the store leaves part of the header (or, after a
+    power cut, zeros): that is cut and the header written again. Anything else, a JSON
+    document or someone's CSV file given by mistake, is not touched.
+    """
+    line, newline, _ = head.partition(b"\n")
+    if not newline:
+        line = line.rstrip(b"\0")
+        rest = line[len(_HEADER_START) :]
+        return _HEADER_START.startswith(line) or (
+            line.startswith(_HEADER_START) and rest.rstrip(b"}").isdigit() and len(rest) < 12
+        )
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return False
+    return (
+        isinstance(value, dict)
+        and "schema_version" in value
+        and not {"events", "type"} & set(value)
+    )
 
 
 def _last_line_end(fd: int, size: int) -> int:
