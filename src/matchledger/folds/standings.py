@@ -40,6 +40,7 @@ from matchledger.folds.records import (
     records,
     results,
 )
+from matchledger.ledger import Ledger
 from matchledger.rules import PRESETS, Criterion, Place, Preset, Rules, guess_rules, resolve
 
 if TYPE_CHECKING:
@@ -236,7 +237,7 @@ def _round_number(value: str | None) -> int | None:
     return int(digits[-1]) if digits else None
 
 
-def _select(  # noqa: C901, PLR0912 - one pass to find the season, one to pick its events
+def _select(  # noqa: C901, PLR0912, PLR0915 - one pass to find the season, one to pick its events
     events: Iterable[Event],
     competition: str | None,
     season: str | None,
@@ -247,13 +248,26 @@ def _select(  # noqa: C901, PLR0912 - one pass to find the season, one to pick i
     keep: set[str] = set()
     seasons: set[tuple[str, str]] = set()
     everything = list(events)
+    held: set[tuple[str, str]] = set()  # every season scheduled, chosen or not
+    rounds: set[tuple[str, str]] = set()  # the seasons whose matches record rounds
+    # a rescheduled match counts at its new kick-off (the latest one recorded)
+    moved: dict[str, datetime | None] = {}
+    others = False  # events that may belong to no season chosen
     for e in everything:
-        if isinstance(e, MatchScheduled):
-            key = (e.competition, e.season)
-            if (competition is None or e.competition == competition) and (
-                season is None or e.season == season
-            ):
-                seasons.add(key)
+        kind = type(e)
+        if kind is MatchScheduled:
+            key = (e.competition, e.season)  # type: ignore[union-attr]
+            held.add(key)
+            if isinstance(as_of, int) and _round_number(e.round) is not None:  # type: ignore[union-attr]
+                rounds.add(key)
+        elif kind is MatchStatusChanged:
+            if e.kickoff is not None:  # type: ignore[union-attr]
+                moved[e.match_id] = e.kickoff  # type: ignore[union-attr]
+        elif kind is PointsDeducted or kind is TieDecided:
+            others = True
+    for key in held:
+        if (competition is None or key[0] == competition) and (season is None or key[1] == season):
+            seasons.add(key)
     if not seasons:
         what = " ".join(x for x in (competition, season) if x) or "any competition"
         msg = f"no matches of {what} in the events"
@@ -268,20 +282,12 @@ def _select(  # noqa: C901, PLR0912 - one pass to find the season, one to pick i
         msg = f"the events hold several competitions or seasons ({listed}); choose one"
         raise LedgerError(msg)
     ((comp, seas),) = seasons
-    if isinstance(as_of, int) and not any(
-        isinstance(e, MatchScheduled)
-        and (e.competition, e.season) == (comp, seas)
-        and _round_number(e.round) is not None
-        for e in everything
-    ):
+    if isinstance(as_of, int) and (comp, seas) not in rounds:
         msg = f"the matches of {comp} {seas} record no rounds; ask for the table as of a date"
         raise LedgerError(msg)
-    # a rescheduled match counts at its new kick-off (the latest one recorded)
-    moved = {
-        e.match_id: e.kickoff
-        for e in everything
-        if isinstance(e, MatchStatusChanged) and e.kickoff is not None
-    }
+    if as_of is None and held == seasons and not others and isinstance(events, Ledger):
+        # one season and nothing else, in a ledger (where every event's match is scheduled)
+        return everything, comp, seas
     for e in everything:
         if isinstance(e, (PointsDeducted, TieDecided)):
             if e.competition == comp and e.season == seas and _in_time(e, as_of):
