@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import attrs
 import pytest
@@ -558,3 +559,25 @@ def test_results_by_hand_go_to_dated_meetings_before_undated_ones() -> None:
 def test_fold_season_equals_stepping_the_score_fold(ledger: Ledger) -> None:
     """fold_season's in-place tallies give what ScoreFold's frozen steps give, event by event."""
     assert fold_season(ledger) == run(SeasonFold(), ledger)
+
+
+def _table_or_error(events: Any, rules: str) -> object:
+    try:
+        return standings(events, rules=rules)
+    except LedgerError as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+@settings(max_examples=150)
+@given(st.one_of(seasons(), ledgers().map(list)), st.sampled_from(["premier-league", "serie-a"]))
+def test_a_ledger_of_one_season_gives_the_table_its_events_give(
+    events: list[Event], rules: str
+) -> None:
+    """standings() of a Ledger (one pass over its events) equals that of the event list."""
+    ledger = Ledger(events)
+    assert _table_or_error(ledger, rules) == _table_or_error(events, rules)
+    # a ledger that is no longer the newest: its tip holds matches it does not
+    cut = len(events) // 2
+    shorter = Ledger(events[:cut])
+    shorter.extend(events[cut:])
+    assert _table_or_error(shorter, rules) == _table_or_error(events[:cut], rules)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING, Any, overload
 
 from matchledger._match_state import MatchState
@@ -136,9 +137,15 @@ class Ledger:
 
     def __iter__(self) -> Iterator[Event]:
         """The events in order."""
-        events = self._tip.events
-        for i in range(self._len):
-            yield events[i]
+        # the tip's list only grows, at its end: its first _len events are this ledger's
+        return islice(self._tip.events, self._len)
+
+    def _seasons(self) -> set[tuple[str, str]]:
+        """The ``(competition, season)`` of every match scheduled in the tip.
+
+        A ledger that is not the tip holds some of these (perhaps none): a superset.
+        """
+        return {(m.schedule.competition, m.schedule.season) for m in self._tip.matches.values()}
 
     @overload
     def __getitem__(self, index: int) -> Event: ...

@@ -640,10 +640,36 @@ def standings(  # noqa: PLR0913 - the questions people ask of a table
     if venue not in (None, "home", "away"):
         msg = f"venue must be 'home', 'away' or None, got {venue!r}"
         raise LedgerError(msg)
+    if as_of is None and isinstance(events, Ledger):
+        found = _one_season(events, competition, season)
+        if found is not None:  # the common case: a ledger of one season, one pass
+            state, comp, seas = found
+            return _table(state, resolve(_rules_for(rules, comp), seas), comp, seas, venue)
     chosen, comp, seas = _select(events, competition, season, as_of)
     concrete = resolve(_rules_for(rules, comp), seas)
     state = fold_season(chosen)
     return _table(state, concrete, comp, seas, venue)
+
+
+def _one_season(
+    ledger: Ledger, competition: str | None, season: str | None
+) -> tuple[SeasonState, str, str] | None:
+    """The season's state in one pass, when the ledger holds that season alone; else None.
+
+    Then every event of the ledger is the season's, and :func:`_select` would choose
+    them all.
+    """
+    held = ledger._seasons()  # noqa: SLF001 - the ledger's own index of its matches
+    if len(held) != 1:
+        return None
+    ((comp, seas),) = held
+    if (competition is not None and competition != comp) or (season is not None and season != seas):
+        return None
+    state = fold_season(ledger)
+    others = (*state.deductions, *state.decisions)
+    if not state.schedules or any((e.competition, e.season) != (comp, seas) for e in others):
+        return None
+    return state, comp, seas
 
 
 def _table(  # noqa: PLR0913, PLR0917 - the season, its rules and the results known
