@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import matchledger as ml
 from builders import M, goal, p, schedule
@@ -34,6 +36,7 @@ from matchledger import (
     score,
     scores,
 )
+from matchledger.strategies import ledgers, match_events
 
 
 def periods(*names: Period) -> list[PeriodStarted | PeriodEnded]:
@@ -538,3 +541,15 @@ def test_a_recorded_result_must_fit_a_match_recorded_period_by_period() -> None:
         len(full.append(ResultRecorded(event_id="r", match_id=M, home_goals=0, away_goals=0)))
         == len(full) + 1
     )
+
+
+@settings(max_examples=150)
+@given(st.one_of(ledgers(), match_events(extra_time=True, shootout=True).map(Ledger)))
+def test_scores_equals_stepping_each_matchs_fold(ledger: Ledger) -> None:
+    """scores()' in-place tallies give what ScoreFold's frozen steps give, match by match."""
+    expected = {}
+    for match_id in ledger.match_ids:
+        fold = ScoreFold(match_id)
+        expected[match_id] = fold.view(run(fold, ledger))
+    assert scores(ledger) == expected
+    assert scores(list(ledger)) == expected

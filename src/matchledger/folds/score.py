@@ -380,6 +380,109 @@ _SCORING: Final = frozenset(
 """The event types that can change a scoreline (ScoreFold.step ignores all others)."""
 
 
+class _Tally:
+    """One match's score state while a season is folded: ScoreFold's steps, in place.
+
+    :class:`ScoreFold` makes a new frozen state per event; over a season's events that
+    is most of the work, so :func:`fold_season` keeps one mutable tally per match and
+    freezes it once at the end. Each branch of :meth:`step` does what the same branch
+    of :meth:`ScoreFold.step` does (a test holds the two equal).
+    """
+
+    __slots__ = (
+        "awarded",
+        "away_team",
+        "disallowed",
+        "ended",
+        "ended_periods",
+        "goals",
+        "home",
+        "match_id",
+        "period",
+        "recorded",
+        "shootout_away",
+        "shootout_home",
+        "started",
+        "status",
+    )
+
+    def __init__(self, schedule: MatchScheduled) -> None:
+        self.match_id = schedule.match_id
+        self.home, self.away_team = schedule.home, schedule.away
+        self.period: Period | None = None
+        self.started: set[Period] = set()
+        self.ended_periods: set[Period] = set()
+        self.goals: list[_Goal] = []
+        self.disallowed: set[str] = set()
+        self.shootout_home = self.shootout_away = 0
+        self.awarded: Score | None = None
+        self.recorded: ResultRecorded | None = None
+        self.ended = False
+        self.status = MatchStatus.SCHEDULED
+
+    def state(self) -> ScoreState:
+        return ScoreState(
+            match_id=self.match_id,
+            home=self.home,
+            away=self.away_team,
+            period=self.period,
+            started=frozenset(self.started),
+            ended_periods=frozenset(self.ended_periods),
+            goals=tuple(self.goals),
+            disallowed=frozenset(self.disallowed),
+            shootout_home=self.shootout_home,
+            shootout_away=self.shootout_away,
+            awarded=self.awarded,
+            recorded=self.recorded,
+            ended=self.ended,
+            status=self.status,
+        )
+
+    def _unless_awarded(self, status: MatchStatus) -> MatchStatus:
+        return MatchStatus.AWARDED if self.status is MatchStatus.AWARDED else status
+
+    def step(self, event: Event) -> None:  # noqa: C901, PLR0912 - one case per kind, as ScoreFold.step
+        kind = type(event)
+        if kind is ShotTaken or kind is OwnGoalScored:
+            scorer_is_home = event.team == self.home.team_id  # type: ignore[union-attr]
+            side: Side = "home" if scorer_is_home != (kind is OwnGoalScored) else "away"
+            at = event.at  # type: ignore[union-attr]
+            period = at.period if at is not None else self.period
+            self.goals.append(_Goal(event_id=event.event_id, side=side, period=period))
+        elif kind is ShootoutKickTaken:
+            if event.scored:  # type: ignore[union-attr]
+                if event.team == self.home.team_id:  # type: ignore[union-attr]
+                    self.shootout_home += 1
+                else:
+                    self.shootout_away += 1
+        elif kind is GoalDisallowed:
+            self.disallowed.add(event.goal)  # type: ignore[union-attr]
+        elif kind is PeriodStarted:
+            self.period = event.period  # type: ignore[union-attr]
+            self.started.add(event.period)  # type: ignore[union-attr]
+            self.status = self._unless_awarded(MatchStatus.IN_PLAY)
+        elif kind is PeriodEnded:
+            self.period = None
+            self.ended_periods.add(event.period)  # type: ignore[union-attr]
+        elif kind is MatchEnded:
+            self.period = None
+            self.ended = True
+            self.status = self._unless_awarded(MatchStatus.FINISHED)
+        elif kind is MatchStatusChanged:
+            self.period = None
+            self.status = self._unless_awarded(event.status)  # type: ignore[union-attr]
+        elif kind is ResultRecorded:
+            self.recorded = event  # type: ignore[assignment]
+            self.period = None
+            self.ended = True
+            self.status = self._unless_awarded(MatchStatus.FINISHED)
+        elif kind is ResultAwarded:
+            self.awarded = Score(home=event.home_goals, away=event.away_goals)  # type: ignore[union-attr]
+            self.status = MatchStatus.AWARDED
+        elif kind is MatchScheduled:
+            self.home, self.away_team = event.home, event.away  # type: ignore[union-attr]
+
+
 def scores(events: Iterable[Event]) -> dict[str, Scoreline]:
     """The :class:`Scoreline` of every match scheduled in the events, by match id.
 
@@ -388,19 +491,17 @@ def scores(events: Iterable[Event]) -> dict[str, Scoreline]:
         >>> [str(s) for s in scores(load_example()).values()]
         ['Inter 1-1 Atalanta (HT 1-0)']
     """
-    states: dict[str, ScoreState] = {}
-    folds: dict[str, ScoreFold] = {}
+    tallies: dict[str, _Tally] = {}
     relevant, goal = _SCORING, ShotOutcome.GOAL
     for event in events:
         kind = type(event)
         if kind not in relevant or (kind is ShotTaken and event.outcome is not goal):  # type: ignore[union-attr]
             continue  # a foul, a card, a save: the fold would return its state unchanged
         mid = event.match_id  # type: ignore[union-attr]
-        fold = folds.get(mid)
-        if fold is None:
-            if not isinstance(event, MatchScheduled):
-                continue
-            fold = folds[mid] = ScoreFold(mid)
-            states[mid] = fold.initial()
-        states[mid] = fold.step(states[mid], event)
-    return {mid: folds[mid].view(state) for mid, state in states.items()}
+        tally = tallies.get(mid)
+        if tally is None:
+            if kind is MatchScheduled:
+                tallies[mid] = _Tally(event)  # type: ignore[arg-type]
+            continue
+        tally.step(event)
+    return {mid: ScoreFold(mid).view(tally.state()) for mid, tally in tallies.items()}
