@@ -282,6 +282,28 @@ def test_found_by_fuzzing(name: str, text: str, tmp_path: Path) -> None:
         read(path)
 
 
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # a UTF-16 file with CRLF lines: its first line, read as ASCII to find football-data's
+        # header, had a lone carriage return, and csv.reader raised csv.Error
+        ("england.csv", ENGSOCCERDATA.replace("\n", "\r\n").encode("utf-16")),
+        # a row of a deductions file with a quoted cell over csv's field limit
+        (
+            "deductions.csv",
+            (DEDUCTIONS + '2014,"' + ("a" * 100 + "\n") * 2000 + '",2,3,England\n').encode(),
+        ),
+    ],
+    ids=["utf-16-crlf", "deduction-row"],
+)
+def test_found_by_fuzzing_csv_errors(name: str, data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    read = read_deductions_csv if name == "deductions.csv" else read_results_csv
+    with pytest.raises(ResultsFileError):
+        read(path)
+
+
 def test_a_long_line_is_a_limit(tmp_path: Path) -> None:
     path = tmp_path / "england.csv"
     path.write_text(ES + "x" * 70_000 + "\n", encoding="utf-8")
