@@ -38,8 +38,8 @@ The conventions, in one place:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Callable, Iterable
+from typing import Any, Final
 
 import attrs
 from attrs import frozen
@@ -187,8 +187,13 @@ class _Match:
     def add(self, player: Player | None, team: str, field: str, n: int = 1) -> None:
         if player is None:
             return
-        self.info.setdefault(player.player_id, (player.name, team))
-        self.bump(player.player_id, field, n)
+        pid = player.player_id
+        if pid not in self.info:
+            self.info[pid] = (player.name, team)
+        row = self.counts.get(pid)
+        if row is None:
+            row = self.counts[pid] = {}
+        row[field] = row.get(field, 0) + n
 
     def bump(self, pid: str | None, field: str, n: int = 1) -> None:
         """Count for a player already seen in the match (by id), if any."""
@@ -227,137 +232,195 @@ def _elapsed(at: MatchTime) -> float:
     return at.minute + at.added - 1 + at.second / 60
 
 
-def _step(m: _Match, e: Event) -> None:  # noqa: C901, PLR0912, PLR0915 - one case per event
-    if isinstance(e, LineupAnnounced):
-        m.lineups = True
-        for entry in e.starters:
-            p = entry.player
-            m.add(p, e.team, "appearances")
-            m.add(p, e.team, "starts")
-            m.on_since[p.player_id] = 0.0
-            if (entry.position or "").strip().casefold() in _GOALKEEPER:
-                m.keeper[e.team] = p.player_id
-        for entry in e.bench:
-            m.info.setdefault(entry.player.player_id, (entry.player.name, e.team))
-    elif isinstance(e, PeriodStarted):
-        m.period = e.period
-        m.period_start = m.latest = m.clock_end
-    elif isinstance(e, PeriodEnded):
-        if e.period in _NOMINAL:
-            base, length = _NOMINAL[e.period]
-            added = _elapsed(e.at) - base - length if e.at is not None else 0.0
-            # without a recorded end, the period lasted at least until its last event
-            m.clock_end = max(m.period_start + length + max(0.0, added), m.latest)
-        m.period = None
-    elif isinstance(e, ShotTaken):
-        opp = m.opponent(e.team)
-        outcome = e.outcome
-        m.add(e.player, e.team, "shots")
-        if outcome.on_target:
-            m.add(e.player, e.team, "shots_on_target")
-        elif outcome is ShotOutcome.BLOCKED:
-            m.add(e.player, e.team, "shots_blocked")
+def _on_lineup_announced(m: _Match, e: LineupAnnounced) -> None:
+    m.lineups = True
+    for entry in e.starters:
+        p = entry.player
+        m.add(p, e.team, "appearances")
+        m.add(p, e.team, "starts")
+        m.on_since[p.player_id] = 0.0
+        if (entry.position or "").strip().casefold() in _GOALKEEPER:
+            m.keeper[e.team] = p.player_id
+    for entry in e.bench:
+        m.info.setdefault(entry.player.player_id, (entry.player.name, e.team))
+
+
+def _on_period_started(m: _Match, e: PeriodStarted) -> None:
+    m.period = e.period
+    m.period_start = m.latest = m.clock_end
+
+
+def _on_period_ended(m: _Match, e: PeriodEnded) -> None:
+    if e.period in _NOMINAL:
+        base, length = _NOMINAL[e.period]
+        added = _elapsed(e.at) - base - length if e.at is not None else 0.0
+        # without a recorded end, the period lasted at least until its last event
+        m.clock_end = max(m.period_start + length + max(0.0, added), m.latest)
+    m.period = None
+
+
+def _on_shot_taken(m: _Match, e: ShotTaken) -> None:  # noqa: C901, PLR0912 - every outcome
+    opp = m.opponent(e.team)
+    outcome = e.outcome
+    m.add(e.player, e.team, "shots")
+    if outcome.on_target:
+        m.add(e.player, e.team, "shots_on_target")
+    elif outcome is ShotOutcome.BLOCKED:
+        m.add(e.player, e.team, "shots_blocked")
+    else:
+        m.add(e.player, e.team, "shots_off_target")
+    if outcome.hit_woodwork:
+        m.add(e.player, e.team, "woodwork")
+    if outcome is ShotOutcome.CLEARED_OFF_LINE:
+        m.add(e.player, e.team, "cleared_off_line")
+    penalty = e.situation is Situation.PENALTY
+    if penalty:
+        m.add(e.player, e.team, "penalties_taken")
+    keeper_id = m.keeper.get(opp)
+    if outcome is ShotOutcome.SAVED:
+        saver: str | None
+        if e.stopped_by is not None:
+            m.add(e.stopped_by, opp, "saves")
+            saver = e.stopped_by.player_id
         else:
-            m.add(e.player, e.team, "shots_off_target")
-        if outcome.hit_woodwork:
-            m.add(e.player, e.team, "woodwork")
-        if outcome is ShotOutcome.CLEARED_OFF_LINE:
-            m.add(e.player, e.team, "cleared_off_line")
-        penalty = e.situation is Situation.PENALTY
+            saver = keeper_id
+            m.bump(saver, "saves")
         if penalty:
-            m.add(e.player, e.team, "penalties_taken")
-        keeper_id = m.keeper.get(opp)
-        if outcome is ShotOutcome.SAVED:
-            saver: str | None
-            if e.stopped_by is not None:
-                m.add(e.stopped_by, opp, "saves")
-                saver = e.stopped_by.player_id
-            else:
-                saver = keeper_id
-                m.bump(saver, "saves")
-            if penalty:
-                m.bump(saver, "penalties_saved")
-        if outcome is ShotOutcome.GOAL:
-            m.add(e.player, e.team, "goals")
-            m.add(e.assist, e.team, "assists")
-            if e.assist is not None:
-                m.assists[e.event_id] = (e.assist, e.team)
-            if penalty:
-                m.add(e.player, e.team, "penalties_scored")
-                m.penalty_goals[e.event_id] = (e.player, e.team)
-            m.goals[e.event_id] = (e.player.player_id, "goals", opp, keeper_id)
-            m.bump(keeper_id, "goals_conceded")
-        elif penalty:
-            m.add(e.player, e.team, "penalties_missed")
-    elif isinstance(e, OwnGoalScored):
-        m.add(e.player, e.team, "own_goals")
-        keeper_id = m.keeper.get(e.team)
-        m.goals[e.event_id] = (e.player.player_id, "own_goals", e.team, keeper_id)
+            m.bump(saver, "penalties_saved")
+    if outcome is ShotOutcome.GOAL:
+        m.add(e.player, e.team, "goals")
+        m.add(e.assist, e.team, "assists")
+        if e.assist is not None:
+            m.assists[e.event_id] = (e.assist, e.team)
+        if penalty:
+            m.add(e.player, e.team, "penalties_scored")
+            m.penalty_goals[e.event_id] = (e.player, e.team)
+        m.goals[e.event_id] = (e.player.player_id, "goals", opp, keeper_id)
         m.bump(keeper_id, "goals_conceded")
-    elif isinstance(e, GoalDisallowed):
-        found = m.goals.pop(e.goal, None)
-        if found is None:
-            return
-        scorer, counter, _, keeper_id = found
-        m.bump(scorer, counter, -1)
-        assist = m.assists.pop(e.goal, None)
+    elif penalty:
+        m.add(e.player, e.team, "penalties_missed")
+
+
+def _on_own_goal_scored(m: _Match, e: OwnGoalScored) -> None:
+    m.add(e.player, e.team, "own_goals")
+    keeper_id = m.keeper.get(e.team)
+    m.goals[e.event_id] = (e.player.player_id, "own_goals", e.team, keeper_id)
+    m.bump(keeper_id, "goals_conceded")
+
+
+def _on_goal_disallowed(m: _Match, e: GoalDisallowed) -> None:
+    found = m.goals.pop(e.goal, None)
+    if found is None:
+        return
+    scorer, counter, _, keeper_id = found
+    m.bump(scorer, counter, -1)
+    assist = m.assists.pop(e.goal, None)
+    if assist is not None:
+        m.add(assist[0], assist[1], "assists", -1)
+    taker = m.penalty_goals.pop(e.goal, None)
+    if taker is not None:
+        m.add(taker[0], taker[1], "penalties_scored", -1)
+    m.bump(keeper_id, "goals_conceded", -1)
+
+
+def _on_goal_credited(m: _Match, e: GoalCredited) -> None:
+    found = m.goals.get(e.goal)
+    if found is None:
+        return
+    scorer, counter, conceding, keeper_id = found
+    m.bump(scorer, counter, -1)
+    if e.own_goal:
+        m.add(e.player, conceding, "own_goals")
+        assist = m.assists.pop(e.goal, None)  # an own goal has no assist
         if assist is not None:
             m.add(assist[0], assist[1], "assists", -1)
-        taker = m.penalty_goals.pop(e.goal, None)
-        if taker is not None:
-            m.add(taker[0], taker[1], "penalties_scored", -1)
-        m.bump(keeper_id, "goals_conceded", -1)
-    elif isinstance(e, GoalCredited):
-        found = m.goals.get(e.goal)
-        if found is None:
-            return
-        scorer, counter, conceding, keeper_id = found
-        m.bump(scorer, counter, -1)
-        if e.own_goal:
-            m.add(e.player, conceding, "own_goals")
-            assist = m.assists.pop(e.goal, None)  # an own goal has no assist
-            if assist is not None:
-                m.add(assist[0], assist[1], "assists", -1)
-        else:
-            m.add(e.player, m.opponent(conceding), "goals")
-        counter = "own_goals" if e.own_goal else "goals"
-        m.goals[e.goal] = (e.player.player_id, counter, conceding, keeper_id)
-    elif isinstance(e, CardRescinded):
-        shown = m.cards.pop(e.card, None)
-        if shown is None:
-            return
-        if shown.card is not Card.RED:
-            m.add(shown.player, shown.team, "yellow_cards", -1)
-        if shown.card.dismisses:
-            m.add(shown.player, shown.team, "red_cards", -1)
-    elif isinstance(e, PenaltyAwarded):
-        m.add(e.won_by, e.team, "penalties_won")
-        m.add(e.conceded_by, m.opponent(e.team), "penalties_conceded")
-    elif isinstance(e, FoulCommitted):
-        m.add(e.player, e.team, "fouls_committed")
+    else:
+        m.add(e.player, m.opponent(conceding), "goals")
+    counter = "own_goals" if e.own_goal else "goals"
+    m.goals[e.goal] = (e.player.player_id, counter, conceding, keeper_id)
+
+
+def _on_card_rescinded(m: _Match, e: CardRescinded) -> None:
+    shown = m.cards.pop(e.card, None)
+    if shown is None:
+        return
+    if shown.card is not Card.RED:
+        m.add(shown.player, shown.team, "yellow_cards", -1)
+    if shown.card.dismisses:
+        m.add(shown.player, shown.team, "red_cards", -1)
+
+
+def _on_penalty_awarded(m: _Match, e: PenaltyAwarded) -> None:
+    m.add(e.won_by, e.team, "penalties_won")
+    m.add(e.conceded_by, m.opponent(e.team), "penalties_conceded")
+
+
+def _on_foul_committed(m: _Match, e: FoulCommitted) -> None:
+    # the commonest event of all: m.add, written out
+    counts, info = m.counts, m.info
+    p = e.player
+    pid = p.player_id
+    if pid not in info:
+        info[pid] = (p.name, e.team)
+    row = counts.get(pid)
+    if row is None:
+        row = counts[pid] = {}
+    row["fouls_committed"] = row.get("fouls_committed", 0) + 1
+    if e.fouled is not None:
         m.add(e.fouled, m.opponent(e.team), "fouls_won")
-    elif isinstance(e, CardShown):
-        if e.official:
-            return
-        m.cards[e.event_id] = e
-        if e.card is not Card.RED:
-            m.add(e.player, e.team, "yellow_cards")
-        if e.card.dismisses:
-            m.add(e.player, e.team, "red_cards")
-            m.leave(e.player.player_id, m.clock(e.at))
-    elif isinstance(e, SubstitutionMade):
-        when = m.clock(e.at)
-        was_keeper = m.keeper.get(e.team) == e.player_off.player_id
-        m.leave(e.player_off.player_id, when)
-        m.add(e.player_on, e.team, "appearances")
-        if m.lineups:
-            m.on_since[e.player_on.player_id] = when
-        if was_keeper:
-            m.keeper[e.team] = e.player_on.player_id
-    elif isinstance(e, ShootoutKickTaken):
-        m.add(e.player, e.team, "shootout_kicks_taken")
-        if e.scored:
-            m.add(e.player, e.team, "shootout_kicks_scored")
+
+
+def _on_card_shown(m: _Match, e: CardShown) -> None:
+    if e.official:
+        return
+    m.cards[e.event_id] = e
+    if e.card is not Card.RED:
+        m.add(e.player, e.team, "yellow_cards")
+    if e.card.dismisses:
+        m.add(e.player, e.team, "red_cards")
+        m.leave(e.player.player_id, m.clock(e.at))
+
+
+def _on_substitution_made(m: _Match, e: SubstitutionMade) -> None:
+    when = m.clock(e.at)
+    was_keeper = m.keeper.get(e.team) == e.player_off.player_id
+    m.leave(e.player_off.player_id, when)
+    m.add(e.player_on, e.team, "appearances")
+    if m.lineups:
+        m.on_since[e.player_on.player_id] = when
+    if was_keeper:
+        m.keeper[e.team] = e.player_on.player_id
+
+
+def _on_shootout_kick_taken(m: _Match, e: ShootoutKickTaken) -> None:
+    m.add(e.player, e.team, "shootout_kicks_taken")
+    if e.scored:
+        m.add(e.player, e.team, "shootout_kicks_scored")
+
+
+_STEPS: Final[dict[type, Callable[[_Match, Any], None]]] = {
+    LineupAnnounced: _on_lineup_announced,
+    PeriodStarted: _on_period_started,
+    PeriodEnded: _on_period_ended,
+    ShotTaken: _on_shot_taken,
+    OwnGoalScored: _on_own_goal_scored,
+    GoalDisallowed: _on_goal_disallowed,
+    GoalCredited: _on_goal_credited,
+    CardRescinded: _on_card_rescinded,
+    PenaltyAwarded: _on_penalty_awarded,
+    FoulCommitted: _on_foul_committed,
+    CardShown: _on_card_shown,
+    SubstitutionMade: _on_substitution_made,
+    ShootoutKickTaken: _on_shootout_kick_taken,
+}
+"""What each kind of event does to a match's counts; the others change nothing."""
+
+
+def _step(m: _Match, e: Event) -> None:
+    """Count one event of the match."""
+    step = _STEPS.get(type(e))
+    if step is not None:
+        step(m, e)
 
 
 def player_stats(
@@ -374,17 +437,17 @@ def player_stats(
         (1, 2, 1)
     """
     matches: dict[str, _Match] = {}
+    steps = _STEPS
     for e in events:
-        mid = getattr(e, "match_id", None)
-        if mid is None or (match_id is not None and mid != match_id):
-            continue
-        if isinstance(e, MatchScheduled):
-            matches[mid] = _Match(e)
-            continue
-        m = matches.get(mid)
-        if m is None:
-            continue
-        _step(m, e)
+        kind = type(e)
+        step = steps.get(kind)
+        if step is None:
+            if kind is MatchScheduled and (match_id is None or e.match_id == match_id):  # type: ignore[union-attr]
+                matches[e.match_id] = _Match(e)  # type: ignore[arg-type, union-attr]
+            continue  # the end of a match, a VAR review: nothing counted
+        m = matches.get(e.match_id)  # type: ignore[union-attr]
+        if m is not None:
+            step(m, e)
     return _collect(matches.values(), per_match=per_match)
 
 
