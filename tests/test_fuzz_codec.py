@@ -243,6 +243,26 @@ def test_deep_values_in_messages_are_a_depth_limit(data: bytes) -> None:
         ml.loads(data)
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        # a row whose type, or a field, nests 1,000 deep: RecursionError in the message
+        b'{"type":' + b"[" * 1000 + b"]" * 1000 + b"}",
+        b'{"type":"match_ended","event_id":' + b"[" * 1000 + b"]" * 1000 + b',"match_id":"m"}',
+    ],
+    ids=["type", "field"],
+)
+def test_deep_rows_of_decode_events_are_a_depth_limit(row: bytes) -> None:
+    with pytest.raises(LimitExceeded, match="row 1 is nested more than 64 levels deep"):
+        decode_events([row])
+
+
+def test_a_row_of_text_with_a_lone_surrogate_is_a_codec_error() -> None:
+    """decode_events encoded text rows strictly: UnicodeEncodeError."""
+    with pytest.raises(CodecError, match="row 1: is not valid JSON"):
+        decode_events(['{"type":"match_ended","event_id":"\ud800","match_id":"m"}'])
+
+
 def test_text_with_a_lone_surrogate_is_a_codec_error() -> None:
     """A str with a surrogate that surrogateescape cannot encode raised UnicodeEncodeError."""
     with pytest.raises(CodecError, match="is not valid text"):

@@ -15,6 +15,7 @@ from matchledger.codec import SCHEMA_VERSION, decode_events
 from matchledger.errors import LedgerError
 from matchledger.events import Event, MatchScheduled
 from matchledger.folds.standings import Table
+from matchledger.limits import DEFAULT_LIMITS, read_bounded
 from matchledger.rules import PRESETS, guess_rules
 
 __all__ = ["add_parsers", "read_events", "run_append", "run_watch"]
@@ -87,7 +88,7 @@ def read_events(path: Path) -> list[Event]:
     JSON document (``{"schema_version": N, "events": [...]}``).
     """
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, DEFAULT_LIMITS, str(path))
     except FileNotFoundError:
         raise CommandError(f"{path}: no such file") from None
     except OSError as exc:

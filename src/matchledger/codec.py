@@ -67,6 +67,7 @@ from matchledger.limits import (
     chosen,
     read_bounded,
     refusal,
+    rows_refusal,
 )
 
 __all__ = [
@@ -863,15 +864,18 @@ def decode_events(
     *,
     schema_version: int = SCHEMA_VERSION,
     where: Callable[[int], str] | None = None,
+    limits: Limits | None = None,
 ) -> list[Event]:
     """Events from their JSON objects (bytes, text or parsed), upgraded from ``schema_version``.
 
     The events are checked one by one as the codec checks them, but not against each
-    other: that is the :class:`~matchledger.ledger.Ledger`'s work.
+    other: that is the :class:`~matchledger.ledger.Ledger`'s work. A row that fails and
+    nests deeper, or holds a longer string, than ``limits`` allow is refused for that.
 
     Raises:
         CodecError: a row is not an event of that schema version, or the version is
             newer than this library reads.
+        LimitExceeded: a row that is not an event is over ``max_depth`` or ``max_string``.
 
     Example:
         >>> decode_events([b'{"type":"match_ended","event_id":"e","match_id":"m"}'])
@@ -882,10 +886,19 @@ def decode_events(
     raw = [
         row
         if isinstance(row, dict)
-        else _parse(row if isinstance(row, bytes) else row.encode(), place(i))
+        else _parse(
+            row if isinstance(row, bytes) else row.encode("utf-8", "surrogatepass"), place(i)
+        )
         for i, row in enumerate(rows)
     ]
-    return _structure(_upcast(raw, schema_version, place), place)
+    failure: LedgerError
+    try:
+        return _structure(_upcast(raw, schema_version, place), place)
+    except CodecError as exc:
+        failure = exc
+    except RecursionError:  # only when max_depth is set near the parser's 1024
+        failure = CodecError(place(0), "is nested too deeply to be read")
+    raise rows_refusal(raw, chosen(limits), place) or failure
 
 
 # --- reading --------------------------------------------------------------------------------

@@ -9,20 +9,13 @@ Every reader of outside data takes ``limits=``: :func:`~matchledger.codec.loads`
 :class:`~matchledger.errors.LimitExceeded`, a :class:`~matchledger.errors.LedgerError`
 whose message names the place, what the input has, the limit and how to raise it.
 
-=================  =====================================  ==================================
-bound              what it bounds                         applies to
-=================  =====================================  ==================================
-``max_bytes``      the size of the input, in bytes        everything (each provider file)
-``max_depth``      how deeply JSON arrays and objects     JSON documents, JSON Lines (each
-                   nest (``[[1]]`` is 2 deep)             line), providers' JSON files
-``max_string``     the longest JSON string or key, in     JSON documents, JSON Lines,
-                   characters                             providers' JSON files
-``max_events``     the events of one document             JSON documents, JSON Lines
-``max_rows``       the rows of a CSV file after its       results and deductions CSV
-                   header
-``max_line``       the longest line of a CSV file, in     results and deductions CSV
-                   characters
-=================  =====================================  ==================================
+* ``max_bytes``: the size of the input, in bytes (each provider file apart);
+* ``max_depth``: how deeply JSON arrays and objects nest (``[[1]]`` is 2 deep), in
+  JSON documents, each line of JSON Lines and providers' JSON files;
+* ``max_string``: the longest JSON string or object key, in characters, in the same;
+* ``max_events``: the events of one JSON document or JSON Lines file;
+* ``max_rows``: the rows of a results or deductions CSV file after its header;
+* ``max_line``: the longest line of such a CSV file, in characters.
 
 The defaults are far above any real file: the whole England archive of engsoccerdata
 (1888 to 2016, 208,000 matches) is an 11.6 MB CSV file and a 126 MB ledger of 416,000
@@ -54,7 +47,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -287,6 +280,18 @@ def check_document(data: bytes, limits: Limits, *, lines: bool) -> None:
         refused = refusal(data, limits, lines=lines)
         if refused is not None:
             raise refused
+
+
+def rows_refusal(
+    rows: Sequence[Any], limits: Limits, where: Callable[[int], str]
+) -> LimitExceeded | None:
+    """After decoding parsed rows (one event each) failed: the refusal for the first row
+    over ``max_depth`` or ``max_string``, or ``None``."""
+    for i, row in enumerate(rows):
+        refused = _refused(_walk(row, limits), limits, where(i))
+        if refused is not None:
+            return refused
+    return None
 
 
 def refusal(data: bytes, limits: Limits, *, lines: bool) -> LimitExceeded | None:
