@@ -18,6 +18,7 @@ import matchledger as ml
 from benchmarks.folds import bench_end_to_end, bench_folds, corpus, folds_intro
 from benchmarks.live import bench_live
 from benchmarks.memory import bench_memory
+from benchmarks.parallel import bench_parallel
 from benchmarks.peers import bench_peers
 from benchmarks.tables import bench_england
 from benchmarks.timing import best_and_median as _time
@@ -145,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         *bench_codec(repeat, seasons),
         *bench_against_floors(args.quick, repeat),
         *bench_live([1, 2] if args.quick else [1, 10, 50], 50 if args.quick else 500),
+        *bench_parallel(2 if args.quick else 10, 1 if args.quick else 3),
         *([] if args.quick else bench_england(min(repeat, 3))),
     ]
     text = "\n".join(report)

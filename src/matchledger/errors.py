@@ -16,7 +16,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 __all__ = [
     "CodecError",
@@ -38,7 +38,36 @@ __all__ = [
 
 
 class LedgerError(ValueError):
-    """Base class of every error matchledger raises for bad input."""
+    """Base class of every error matchledger raises for bad input.
+
+    Every one of them pickles (to cross from a worker process, say) and comes back
+    equal in type, message and attributes, whatever its constructor takes.
+
+    Example:
+        >>> import pickle
+        >>> error = pickle.loads(pickle.dumps(CodecError("line 3", "is not valid JSON")))
+        >>> type(error).__name__, str(error), error.where
+        ('CodecError', 'line 3: is not valid JSON', 'line 3')
+    """
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
+        """Keep the constructor's arguments, to pickle with."""
+        error = super().__new__(cls, *args)
+        error.__dict__["_made_with"] = (args, kwargs)
+        return error
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as the constructor's arguments and the attributes set since."""
+        args, kwargs = self.__dict__.get("_made_with", (self.args, {}))
+        return (_remade, (type(self), args, kwargs, dict(self.__dict__)))
+
+
+def _remade(
+    cls: type[LedgerError], args: tuple[Any, ...], kwargs: dict[str, Any], state: dict[str, Any]
+) -> LedgerError:
+    error = cls(*args, **kwargs)
+    error.__dict__.update(state)
+    return error
 
 
 class InvalidFieldError(LedgerError, TypeError):
