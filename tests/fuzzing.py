@@ -72,8 +72,8 @@ def only_ledger_errors(
 
 def _tally(outcome: str) -> None:
     """Count the outcome in hypothesis' statistics (``--hypothesis-show-statistics``)."""
-    if currently_in_test_context():
-        event(outcome)
+    if currently_in_test_context():  # a file name may not be UTF-8: the statistics must be
+        event(outcome.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 def examples(fraction: float, *, least: int = 5) -> settings:

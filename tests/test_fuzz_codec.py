@@ -78,10 +78,16 @@ def test_load_reads_damaged_files_by_any_name(data: bytes, suffix: str) -> None:
 
 
 @examples(0.5)
-@given(corrupted_documents(st.sampled_from([SEED_LINES, V1[1]])), st.sampled_from([1, 2]))
-def test_decode_events_takes_damaged_rows(data: bytes, version: int) -> None:
+@given(
+    corrupted_documents(st.sampled_from([SEED_LINES, V1[1]])),
+    st.sampled_from([1, 2]),
+    st.booleans(),
+)
+def test_decode_events_takes_damaged_rows(data: bytes, version: int, as_text: bool) -> None:
     """``decode_events`` reads the stores' rows: each row alone, of a given schema."""
-    rows = [line for line in data.split(b"\n")[1:] if line.strip()]
+    rows: list[bytes | str] = [line for line in data.split(b"\n")[1:] if line.strip()]
+    if as_text:  # as a store that reads text would hand them over
+        rows = [row.decode("utf-8", "surrogateescape") for row in rows]  # type: ignore[union-attr]
     result = only_ledger_errors(decode_events, rows, schema_version=version)
     if not isinstance(result, LedgerError):
         assert all(isinstance(e, ml.Event) for e in result)

@@ -237,6 +237,10 @@ class StoreError(LedgerError):
     takes a whole batch or none of it.
     """
 
+    def __init__(self, message: str) -> None:
+        """Keep the message on one line: a database's own words may take several."""
+        super().__init__(" ".join(str(message).split()))
+
 
 class ConcurrencyError(StoreError):
     """An append expected the store at one version and found it at another.

@@ -93,6 +93,8 @@ class FileStore(StoreBase):
         super().__init__()
         self.path = Path(path)
         self.name = str(self.path)
+        if not self.path.name:  # "", ".", "/": no file to hold the store, nor its lock
+            raise StoreError(f"{str(path)!r} is not the name of a store file")
         self._fsync = fsync
         self._lock_path = self.path.with_name(self.path.name + ".lock")
         self._lock_fd: int | None = None

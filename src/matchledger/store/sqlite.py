@@ -66,7 +66,7 @@ class SQLiteStore(StoreBase):
             _use_wal(self._db, timeout)
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(_SCHEMA)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:  # text a damaged file holds too
             raise StoreError(f"{self.name}: cannot be opened as a store ({exc})") from None
         self._catch_up()
 
@@ -81,8 +81,14 @@ class SQLiteStore(StoreBase):
                 "WHERE version > ? ORDER BY version",
                 (after,),
             ).fetchall()
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise StoreError(f"{self.name}: cannot be read ({exc})") from None
+        for version, schema, body in rows:  # SQLite keeps whatever a damaged file holds
+            if type(version) is not int or type(schema) is not int or type(body) is not bytes:
+                raise StoreError(
+                    f"{self.name}: the row of version {version!r} is damaged (schema_version "
+                    f"{schema!r}, a body of type {type(body).__name__})"
+                )
         return self._decode_rows(rows)
 
     def _locked_append(self, batch: list[Event], expected_version: int | None) -> int:
