@@ -293,8 +293,10 @@ def test_as_a_process(argv: list[Any]) -> None:
         # nan waited forever; inf overflowed threading's wait
         ["watch", "store.sqlite", "--timeout", "nan"],
         ["watch", "store.sqlite", "--timeout", "0", "--poll", "inf"],
+        # an empty store name: ValueError from Path("").with_name
+        ["append", "", "ledger.json"],
     ],
-    ids=["odd-name", "long-name", "timeout-nan", "poll-inf"],
+    ids=["odd-name", "long-name", "timeout-nan", "poll-inf", "empty-store-name"],
 )
 def test_found_by_fuzzing(argv: list[str]) -> None:
     with _folder({}):
