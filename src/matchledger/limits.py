@@ -21,8 +21,9 @@ The defaults are far above any real file: the whole England archive of engsoccer
 (1888 to 2016, 208,000 matches) is an 11.6 MB CSV file and a 126 MB ledger of 416,000
 events; a valid ledger nests 6 deep and its longest string is 500 characters.
 
-What the limits cost: reading JSON checks the size, and for an input of more than 27
-bytes an event, counts its ``{`` (about 2% of the time ``loads`` takes); depth and
+What the limits cost: reading JSON checks the size and, when the input is big enough
+to hold more events than ``max_events`` allows (27 bytes an event at the least), counts
+its ``{`` (about 2% of the time ``loads`` takes); depth and
 strings are checked only when decoding fails (a document that decodes nests as a
 ledger does, and its strings are as long as the events allow), unless the limits are
 set below those of a valid ledger (``max_depth`` under 6, ``max_string`` under 500),
@@ -285,8 +286,10 @@ def check_document(data: bytes, limits: Limits, *, lines: bool) -> None:
 def rows_refusal(
     rows: Sequence[Any], limits: Limits, where: Callable[[int], str]
 ) -> LimitExceeded | None:
-    """After decoding parsed rows (one event each) failed: the refusal for the first row
-    over ``max_depth`` or ``max_string``, or ``None``."""
+    """After decoding parsed rows failed: the refusal of the first row over a bound, or ``None``.
+
+    Each row is one event's JSON object, checked for ``max_depth`` and ``max_string``.
+    """
     for i, row in enumerate(rows):
         refused = _refused(_walk(row, limits), limits, where(i))
         if refused is not None:
