@@ -295,11 +295,13 @@ def test_as_a_process(argv: list[Any]) -> None:
         ["watch", "store.sqlite", "--timeout", "0", "--poll", "inf"],
         # an empty store name: ValueError from Path("").with_name
         ["append", "", "ledger.json"],
+        # an empty file of events: IndexError naming the first row, which it has not
+        ["append", "ledger.jsonl", "empty.txt", "--expected-version", "0"],
     ],
-    ids=["odd-name", "long-name", "timeout-nan", "poll-inf", "empty-store-name"],
+    ids=["odd-name", "long-name", "timeout-nan", "poll-inf", "empty-store-name", "no-events"],
 )
 def test_found_by_fuzzing(argv: list[str]) -> None:
-    with _folder({}):
+    with _folder({"empty.txt": b""}):
         check_cli(argv)
 
 

@@ -97,7 +97,10 @@ def read_events(path: Path) -> list[Event]:
     if not isinstance(version, int) or isinstance(version, bool):
         raise CommandError(f"{path}: schema_version must be a whole number, got {version!r}")
     try:
-        return decode_events(rows, schema_version=version, where=lambda i: places[i])
+        # the schema version is checked as of the first row, which an empty file lacks
+        return decode_events(
+            rows, schema_version=version, where=lambda i: places[i] if i < len(places) else "header"
+        )
     except LedgerError as exc:
         raise CommandError(f"{path}: {exc}") from None
 
