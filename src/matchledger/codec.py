@@ -46,8 +46,8 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
 from matchledger import _checks
-from matchledger._gc import paused
 from matchledger import events as events_module
+from matchledger._gc import paused
 from matchledger.errors import CodecError, EventRejected, InvalidFieldError, LedgerError
 from matchledger.events import (
     EVENT_TYPES,
