@@ -30,6 +30,16 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+# "mutation" is for mutation runs (docs/mutation-testing.md): each mutant reruns the tests
+# that cover it, so few examples, repeatable, and no database that remembers a mutant's failure.
+settings.register_profile(
+    "mutation",
+    derandomize=True,
+    deadline=None,
+    database=None,
+    max_examples=20,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.load_profile(os.getenv("HYPOTHESIS_PROFILE", "ci" if os.getenv("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
