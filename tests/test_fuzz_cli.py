@@ -297,11 +297,22 @@ def test_as_a_process(argv: list[Any]) -> None:
         ["append", "", "ledger.json"],
         # an empty file of events: IndexError naming the first row, which it has not
         ["append", "ledger.jsonl", "empty.txt", "--expected-version", "0"],
+        # a document of events with null for one: AttributeError in decode_events
+        ["append", "ledger.jsonl", "null.json"],
     ],
-    ids=["odd-name", "long-name", "timeout-nan", "poll-inf", "empty-store-name", "no-events"],
+    ids=[
+        "odd-name",
+        "long-name",
+        "timeout-nan",
+        "poll-inf",
+        "empty-store-name",
+        "no-events",
+        "null-event",
+    ],
 )
 def test_found_by_fuzzing(argv: list[str]) -> None:
-    with _folder({"empty.txt": b""}):
+    found = {"empty.txt": b"", "null.json": b'{"schema_version":2,"events":[null]}'}
+    with _folder(found):
         check_cli(argv)
 
 

@@ -263,6 +263,13 @@ def test_deep_rows_of_decode_events_are_a_depth_limit(row: bytes) -> None:
         decode_events([row])
 
 
+@pytest.mark.parametrize("row", [None, [1], 5, True])
+def test_parsed_rows_that_are_not_objects_are_a_codec_error(row: object) -> None:
+    """A document's events handed over parsed, one of them null: AttributeError (.encode)."""
+    with pytest.raises(CodecError, match="row 1: must be a JSON object"):
+        decode_events([row])  # type: ignore[list-item]
+
+
 def test_a_row_of_text_with_a_lone_surrogate_is_a_codec_error() -> None:
     """decode_events encoded text rows strictly: UnicodeEncodeError."""
     with pytest.raises(CodecError, match="row 1: is not valid JSON"):

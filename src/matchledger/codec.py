@@ -883,12 +883,10 @@ def decode_events(
     """
     place = where or (lambda i: f"row {i + 1}")
     _check_version({"schema_version": schema_version}, place(0))
-    raw = [
-        row
-        if isinstance(row, dict)
-        else _parse(
-            row if isinstance(row, bytes) else row.encode("utf-8", "surrogatepass"), place(i)
-        )
+    raw = [  # a parsed row that is not an object (null, a list) is diagnosed as such
+        _parse(row if isinstance(row, bytes) else row.encode("utf-8", "surrogatepass"), place(i))
+        if isinstance(row, (bytes, str))
+        else row
         for i, row in enumerate(rows)
     ]
     failure: LedgerError
