@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 # "ci" is derandomized with no deadline and no example database, so a run is
 # repeatable and never flaky on a slow machine; "dev" is quicker and random.
@@ -31,13 +31,15 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 # "mutation" is for mutation runs (docs/mutation-testing.md): each mutant reruns the tests
-# that cover it, so few examples, repeatable, and no database that remembers a mutant's failure.
+# that cover it, so few examples, repeatable, no database that remembers a mutant's failure,
+# and no shrinking (a failure is all a mutant needs; shrinking it costs the most time).
 settings.register_profile(
     "mutation",
     derandomize=True,
     deadline=None,
     database=None,
     max_examples=20,
+    phases=[Phase.explicit, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.getenv("HYPOTHESIS_PROFILE", "ci" if os.getenv("CI") else "dev"))
