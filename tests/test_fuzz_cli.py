@@ -299,6 +299,8 @@ def test_as_a_process(argv: list[Any]) -> None:
         ["append", "ledger.jsonl", "empty.txt", "--expected-version", "0"],
         # a document of events with null for one: AttributeError in decode_events
         ["append", "ledger.jsonl", "null.json"],
+        # Python 3.11's argparse gave FILE = [] for "FILE -- --": TypeError
+        ["append", "ledger.jsonl", "--", "--"],
     ],
     ids=[
         "odd-name",
@@ -308,6 +310,7 @@ def test_as_a_process(argv: list[Any]) -> None:
         "empty-store-name",
         "no-events",
         "null-event",
+        "dash-dash",
     ],
 )
 def test_found_by_fuzzing(argv: list[str]) -> None:

@@ -42,6 +42,16 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(message)
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        for action in self._actions:  # Python 3.11 reads "FILE -- --" as FILE = []
+            value = getattr(parsed, action.dest, None)
+            if not action.option_strings and action.nargs is None and isinstance(value, list):
+                self.error(f"argument {action.metavar or action.dest}: expected one argument")
+        return parsed, extras
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
