@@ -8,6 +8,8 @@ decisions, a scoreline's text.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -16,10 +18,16 @@ import pytest
 
 from builders import AWAY, HOME, M, end, goal, p, schedule, start
 from matchledger import LedgerError, run
+from matchledger.errors import InvalidFieldError
 from matchledger.events import (
+    Card,
+    CardShown,
+    LineupAnnounced,
+    LineupEntry,
     MatchEnded,
     MatchStatus,
     MatchStatusChanged,
+    MatchTime,
     Period,
     PointsDeducted,
     ResultAwarded,
@@ -28,6 +36,7 @@ from matchledger.events import (
     ShootoutKickTaken,
     ShotOutcome,
     ShotTaken,
+    SubstitutionMade,
     TieDecided,
 )
 from matchledger.folds.records import (
@@ -64,14 +73,17 @@ def test_a_different_chain_applies_from_three_clubs_level() -> None:
     assert Rules(name="t", criteria=("wins",)).chain(3) == (Criterion.WINS,)
 
 
-def test_an_unknown_preset_names_the_close_ones_and_all_the_known_ones() -> None:
+def test_an_unknown_preset_names_the_three_closest_and_all_the_known_ones() -> None:
+    # "ligue-liga" is close to four presets: the hint names the three closest
+    close = difflib.get_close_matches("ligue-liga", PRESETS, n=10)
+    assert len(close) == 4
     with pytest.raises(LedgerError) as info:
-        preset("serie-b")
-    message = str(info.value)
-    hint = message.split("did you mean ", 1)[1].split("?", 1)[0]
-    assert 1 <= len(hint.split(", ")) <= 3
-    assert all(name.strip("'") in PRESETS for name in hint.split(", "))
-    assert message.endswith("Known rules: " + ", ".join(sorted(PRESETS)))
+        preset("ligue-liga")
+    known = ", ".join(sorted(PRESETS))
+    hint = ", ".join(repr(name) for name in close[:3])
+    assert (
+        str(info.value) == f"unknown rules 'ligue-liga'; did you mean {hint}? Known rules: {known}"
+    )
 
 
 def test_an_unknown_preset_with_no_close_name_gives_no_hint() -> None:
@@ -140,6 +152,7 @@ def test_form_gives_the_last_five_by_default() -> None:
     played = [_result(n, "a", "b", n % 3, 1) for n in range(7)]
     a = records(played, ["a", "b"], {})["a"]
     letters = "LDWLDWL"
+    assert (a.home.won, a.home.drawn, a.home.lost) == (2, 2, 3)
     assert a.form() == letters[-5:]
     assert a.form(last=2) == letters[-2:]
     assert a.form("home", last=3) == letters[-3:]
@@ -222,6 +235,16 @@ def test_a_missed_shot_does_not_stop_the_season_fold() -> None:
     assert only.counts_goals
     direct = result_of(state.scores[M], state.schedules[M])
     assert direct == only
+
+
+def test_the_season_fold_reads_on_past_an_event_of_a_match_it_never_saw_scheduled() -> None:
+    # a slice of a ledger: the first match's schedule fell before the slice
+    stray = goal("g0", HOME.team_id, 9, 3)
+    events = [attrs.evolve(stray, match_id="earlier"), *_season_events()]
+    state = fold_season(events)  # type: ignore[arg-type]
+    assert state == run(SeasonFold(), events)  # type: ignore[arg-type]
+    (only,) = results(state)
+    assert (only.match_id, only.home_goals, only.away_goals) == (M, 0, 1)
 
 
 # --- score -------------------------------------------------------------------------------
@@ -356,3 +379,177 @@ def test_the_fast_path_follows_a_second_schedule_as_the_fold_does() -> None:
     line = _both_ways([schedule(), again, goal("g1", HOME.team_id, 9, 5)])
     assert (line.home, line.away) == (AWAY, HOME)
     assert (line.home_goals, line.away_goals) == (0, 1)
+
+
+# --- events: every refusal names the class, the field and the reason ---------------------------
+
+_KEEPER = p("away", 1)
+_REFUSALS: list[tuple[Callable[[], object], str, str, str]] = [
+    (
+        lambda: MatchTime(minute=44, added=1),
+        "MatchTime",
+        "added",
+        "is only allowed after minute 45, 90, 105 or 120, got 44+1",
+    ),
+    (
+        lambda: MatchTime.parse("half time"),
+        "MatchTime",
+        "text",
+        "must look like 45+2', got 'half time'",
+    ),
+    (lambda: MatchTime.parse(45), "MatchTime", "text", "must look like 45+2', got 45"),
+    (
+        lambda: attrs.evolve(schedule(), away=HOME),
+        "MatchScheduled",
+        "away",
+        "must differ from home, both are 'home'",
+    ),
+    (
+        lambda: LineupAnnounced(event_id="l", match_id=M, team="home", starters=()),
+        "LineupAnnounced",
+        "starters",
+        "must name at least one player",
+    ),
+    (
+        lambda: LineupAnnounced(
+            event_id="l",
+            match_id=M,
+            team="home",
+            starters=(LineupEntry(player=p("home", 1)),),
+            bench=(LineupEntry(player=p("home", 1)),),
+        ),
+        "LineupAnnounced",
+        "bench",
+        "names player 'home1' more than once",
+    ),
+    (
+        lambda: attrs.evolve(goal("g", "home", 9), outcome=ShotOutcome.SAVED, assist=p("home", 8)),
+        "ShotTaken",
+        "assist",
+        "is only for goals, the outcome is 'saved'",
+    ),
+    (
+        lambda: attrs.evolve(goal("g", "home", 9), assist=p("home", 9)),
+        "ShotTaken",
+        "assist",
+        "cannot be the scorer",
+    ),
+    (
+        lambda: attrs.evolve(goal("g", "home", 9), stopped_by=_KEEPER),
+        "ShotTaken",
+        "stopped_by",
+        "is only for saved, blocked or cleared shots, the outcome is 'goal'",
+    ),
+    (
+        lambda: CardShown(
+            event_id="c",
+            match_id=M,
+            team="home",
+            player=p("home", 30),
+            card=Card.SECOND_YELLOW,
+            official=True,
+        ),
+        "CardShown",
+        "card",
+        "second_yellow is for players; show an official a red",
+    ),
+    (
+        lambda: SubstitutionMade(
+            event_id="s", match_id=M, team="home", player_off=p("home", 9), player_on=p("home", 9)
+        ),
+        "SubstitutionMade",
+        "player_on",
+        "must differ from player_off",
+    ),
+    (
+        lambda: ShootoutKickTaken(
+            event_id="k",
+            match_id=M,
+            team="home",
+            player=p("home", 9),
+            outcome=ShotOutcome.GOAL,
+            stopped_by=_KEEPER,
+        ),
+        "ShootoutKickTaken",
+        "stopped_by",
+        "is only for saved kicks",
+    ),
+    (
+        lambda: ResultRecorded(
+            event_id="r", match_id=M, home_goals=1, away_goals=0, full_time=Score(home=1, away=0)
+        ),
+        "ResultRecorded",
+        "full_time",
+        (
+            "is the score after 90 minutes when extra time followed; "
+            "without extra time the result is the full-time score"
+        ),
+    ),
+    (
+        lambda: ResultRecorded(
+            event_id="r",
+            match_id=M,
+            home_goals=1,
+            away_goals=1,
+            full_time=Score(home=2, away=1),
+            after_extra_time=True,
+        ),
+        "ResultRecorded",
+        "full_time",
+        "(2-1) cannot exceed the result after extra time (1-1)",
+    ),
+    (
+        lambda: ResultRecorded(
+            event_id="r",
+            match_id=M,
+            home_goals=2,
+            away_goals=2,
+            half_time=Score(home=0, away=2),
+            full_time=Score(home=1, away=1),
+            after_extra_time=True,
+        ),
+        "ResultRecorded",
+        "half_time",
+        "(0-2) cannot exceed full_time (1-1)",
+    ),
+    (
+        lambda: ResultRecorded(
+            event_id="r", match_id=M, home_goals=1, away_goals=0, half_time=Score(home=1, away=1)
+        ),
+        "ResultRecorded",
+        "half_time",
+        "(1-1) cannot exceed the final score (1-0)",
+    ),
+    (
+        lambda: PointsDeducted(event_id="d", competition="L", season="2024-25", team="a", points=0),
+        "PointsDeducted",
+        "points",
+        "must not be 0",
+    ),
+    (
+        lambda: TieDecided(event_id="t", competition="L", season="2024-25", winner="a", loser="a"),
+        "TieDecided",
+        "loser",
+        "must differ from winner",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("build", "owner", "field", "reason"), _REFUSALS, ids=[f"{o}.{f}" for _, o, f, _ in _REFUSALS]
+)
+def test_each_refused_event_says_which_field_and_why(
+    build: Callable[[], object], owner: str, field: str, reason: str
+) -> None:
+    with pytest.raises(InvalidFieldError) as info:
+        build()
+    assert (info.value.owner, info.value.field, info.value.reason) == (owner, field, reason)
+    assert str(info.value) == f"{owner}.{field} {reason}"
+
+
+def test_a_match_time_reads_back_as_it_is_written() -> None:
+    assert str(MatchTime(minute=45, added=2)) == "45+2'"
+    assert str(MatchTime(minute=46)) == "46'"
+    assert str(MatchTime(minute=90, added=3, second=5)) == "90+3':05"
+    assert MatchTime.parse("90+3':25") == MatchTime(minute=90, added=3, second=25)
+    assert MatchTime.parse("7'") == MatchTime(minute=7)
