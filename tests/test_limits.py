@@ -322,3 +322,15 @@ def test_a_valid_document_is_never_walked(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(limits_module, "_count_events", never)
     assert ml.loads(SEED) == ml.load_example()
     assert ml.loads(SEED_LINES) == ml.load_example()
+
+
+def test_limits_below_a_ledgers_own_let_a_document_within_them_through() -> None:
+    """Walked first, and found within the bounds: the document is decoded as usual."""
+    assert ml.loads(SEED, limits=Limits(max_string=499)) == ml.load_example()
+    assert ml.loads(SEED_LINES, limits=Limits(max_depth=5)) == ml.load_example()
+
+
+def test_max_events_of_a_document_that_is_not_json_is_the_decoders_to_say() -> None:
+    data = b'{"schema_version":2,"events":[' + b"{}," * 100 + b"{}"  # cut short
+    with pytest.raises(ml.CodecError, match="is not valid JSON"):
+        ml.loads(data, limits=Limits(max_events=3))
