@@ -553,3 +553,10 @@ def test_a_match_time_reads_back_as_it_is_written() -> None:
     assert str(MatchTime(minute=90, added=3, second=5)) == "90+3':05"
     assert MatchTime.parse("90+3':25") == MatchTime(minute=90, added=3, second=25)
     assert MatchTime.parse("7'") == MatchTime(minute=7)
+
+
+def test_a_schedule_names_the_side_of_each_team() -> None:
+    match = schedule()
+    assert match.side_of(HOME.team_id) == "home"
+    assert match.side_of(AWAY.team_id) == "away"
+    assert match.side_of("elsewhere") is None
