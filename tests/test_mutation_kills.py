@@ -17,8 +17,8 @@ import attrs
 import pytest
 
 from builders import AWAY, HOME, M, end, goal, p, schedule, start
-from matchledger import LedgerError, run
-from matchledger.errors import InvalidFieldError
+from matchledger import Ledger, LedgerError, run
+from matchledger.errors import DuplicateEventError, InvalidFieldError, UnknownReferenceError
 from matchledger.events import (
     Card,
     CardShown,
@@ -560,3 +560,103 @@ def test_a_schedule_names_the_side_of_each_team() -> None:
     assert match.side_of(HOME.team_id) == "home"
     assert match.side_of(AWAY.team_id) == "away"
     assert match.side_of("elsewhere") is None
+
+
+# --- ledger ------------------------------------------------------------------------------
+
+
+def _ledger() -> Ledger:
+    return Ledger([schedule(), start(Period.FIRST_HALF), goal("g1", HOME.team_id, 9, 5)])
+
+
+def test_a_ledger_says_which_index_is_out_of_range() -> None:
+    with pytest.raises(
+        IndexError, match=r"^ledger index 3 out of range \(the ledger has 3 events\)$"
+    ):
+        _ledger()[3]
+    with pytest.raises(IndexError, match=r"^as_of\(4\) is outside 0\.\.3$"):
+        _ledger().as_of(4)
+
+
+def test_an_older_ledger_does_not_see_the_events_appended_after_it() -> None:
+    # ledgers made from one another share one list: each must stop at its own length
+    whole = _ledger()
+    older = whole.as_of(2)
+    assert whole.position("g1") == 2
+    with pytest.raises(KeyError, match=r"no event 'g1' in this ledger"):
+        older.position("g1")
+    assert "g1" not in older
+    assert whole[2] not in older
+    assert whole[2] in whole
+    before_schedule = whole.as_of(0)
+    with pytest.raises(KeyError, match=r"no match 'm1' in this ledger"):
+        before_schedule.schedule(M)
+    assert whole.as_of(1).schedule(M) == schedule()
+
+
+def test_a_ledger_holds_an_event_only_when_it_is_that_very_event() -> None:
+    ledger = _ledger()
+    assert ledger[1] in ledger
+    assert attrs.evolve(ledger[1], period=Period.SECOND_HALF) not in ledger
+    assert object() not in ledger
+    assert "g1" in ledger
+
+
+def test_one_matchs_ledger_leaves_the_competition_events_out() -> None:
+    deduction = PointsDeducted(
+        event_id="d", competition="Test League", season="2024-25", team="home", points=2
+    )
+    ledger = _ledger().append(deduction)
+    assert ledger.for_match(M).events == _ledger().events
+
+
+def test_equal_ledgers_hash_alike_and_by_their_events() -> None:
+    assert hash(_ledger()) == hash(_ledger()) == hash(_ledger().events)
+
+
+def test_a_ledger_counts_its_events_and_matches_in_words() -> None:
+    assert repr(Ledger()) == "<Ledger: 0 events, 0 matches>"
+    assert repr(_ledger().as_of(1)) == "<Ledger: 1 event, 1 match>"
+    assert repr(_ledger().as_of(2)) == "<Ledger: 2 events, 1 match>"
+
+
+def test_a_duplicate_event_id_is_refused_with_its_hint() -> None:
+    with pytest.raises(DuplicateEventError) as info:
+        _ledger().append(goal("g1", HOME.team_id, 9, 6))
+    assert (info.value.index, info.value.event_id, info.value.field) == (3, "g1", "event_id")
+    assert info.value.reason == "is already used by event #2"
+    assert info.value.hint == "every event of a ledger needs its own id"
+
+
+def _decided(play_off: str) -> TieDecided:
+    return TieDecided(
+        event_id="t",
+        competition="Test League",
+        season="2024-25",
+        winner="home",
+        loser="away",
+        play_off_match=play_off,
+    )
+
+
+def test_a_tie_decision_names_a_play_off_scheduled_before_it() -> None:
+    play_off = schedule("po", "s-po")
+    assert len(_ledger().extend([play_off, _decided("po")])) == 5
+    assert len(_ledger().append(play_off).append(_decided("po"))) == 5
+    for name, refused in (
+        ("po", [_decided("po"), play_off]),
+        ("elsewhere", [_decided("elsewhere")]),
+    ):
+        with pytest.raises(UnknownReferenceError) as info:
+            _ledger().extend(refused)
+        error = info.value
+        assert (error.index, error.event_id, error.field) == (3, "t", "play_off_match")
+        assert error.reason == f"names {name!r}, a match that was never scheduled"
+        assert error.hint == "leave play_off_match out when the play-off is not in the ledger"
+
+
+def test_a_ledger_as_rows_and_frames() -> None:
+    ledger = _ledger()
+    assert [r["event_id"] for r in ledger.to_records()] == ["s", "start1", "g1"]
+    assert list(ledger.to_pandas()["event_id"]) == ["s", "start1", "g1"]
+    assert ledger.to_polars()["event_id"].to_list() == ["s", "start1", "g1"]
