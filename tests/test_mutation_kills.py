@@ -660,3 +660,11 @@ def test_a_ledger_as_rows_and_frames() -> None:
     assert [r["event_id"] for r in ledger.to_records()] == ["s", "start1", "g1"]
     assert list(ledger.to_pandas()["event_id"]) == ["s", "start1", "g1"]
     assert ledger.to_polars()["event_id"].to_list() == ["s", "start1", "g1"]
+
+
+def test_ledgers_of_the_same_length_with_other_events_differ() -> None:
+    one = _ledger()
+    other = Ledger([schedule(), start(Period.FIRST_HALF), goal("g1", AWAY.team_id, 9, 5)])
+    assert one != other
+    assert one == _ledger()
+    assert one.as_of(2) == other.as_of(2)
