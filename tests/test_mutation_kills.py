@@ -643,14 +643,15 @@ def test_a_tie_decision_names_a_play_off_scheduled_before_it() -> None:
     play_off = schedule("po", "s-po")
     assert len(_ledger().extend([play_off, _decided("po")])) == 5
     assert len(_ledger().append(play_off).append(_decided("po"))) == 5
-    for name, refused in (
-        ("po", [_decided("po"), play_off]),
-        ("elsewhere", [_decided("elsewhere")]),
+    for name, at, refused in (
+        ("po", 3, [_decided("po"), play_off]),
+        ("elsewhere", 3, [_decided("elsewhere")]),
+        ("elsewhere", 4, [play_off, _decided("elsewhere")]),
     ):
         with pytest.raises(UnknownReferenceError) as info:
             _ledger().extend(refused)
         error = info.value
-        assert (error.index, error.event_id, error.field) == (3, "t", "play_off_match")
+        assert (error.index, error.event_id, error.field) == (at, "t", "play_off_match")
         assert error.reason == f"names {name!r}, a match that was never scheduled"
         assert error.hint == "leave play_off_match out when the play-off is not in the ledger"
 
