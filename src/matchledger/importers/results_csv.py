@@ -57,20 +57,19 @@ from __future__ import annotations
 
 import codecs
 import csv
-import gc
 import hashlib
 import io
 import itertools
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
 from matchledger import _progress
+from matchledger._gc import collector_paused
 from matchledger.errors import EventRejected, InvalidFieldError, LedgerError, LimitExceeded
 from matchledger.events import (
     Event,
@@ -705,7 +704,7 @@ def read_results_csv(
     )
     if parse is None:
         raise _unknown_header(shown, names)
-    with _no_gc_pauses():
+    with collector_paused():  # a big file makes over a million objects, none in a cycle
         _read_rows(reader, parse, len(names), builder, shown, most=bounds.max_rows)
         return builder.ledger(shown)
 
@@ -725,23 +724,6 @@ def _too_many_rows(shown: str, most: int) -> LimitExceeded:
     return LimitExceeded(
         where=shown, limit="max_rows", maximum=most, found=f"has more than {most} rows"
     )
-
-
-@contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Hold off the cyclic garbage collector while a big file becomes events.
-
-    A file of 200,000 matches makes over a million objects, none of them in a
-    reference cycle; without this the collector keeps rescanning them all and the
-    import takes about 40% longer. The collector's state is restored afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_rows(  # noqa: PLR0913 - the reader's state
