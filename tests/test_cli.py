@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import attrs
 import orjson
 import pytest
 
 import matchledger as ml
+from matchledger import cli
 from matchledger._timeline import timeline
 from matchledger.cli import main
 from test_codec import BROKEN
@@ -230,3 +236,110 @@ def test_score_of_a_match_with_no_date(tmp_path: Path, capsys: pytest.CaptureFix
     assert capsys.readouterr().err == ""
     lines = list(timeline(ledger, "m"))
     assert lines[:2] == ["Serie A 2019-20: Inter v Atalanta", "Kick-off date unknown at San Siro"]
+
+
+# --- the timeline of every kind of event -----------------------------------------------------
+
+V1_LINES = Path(__file__).with_name("fixtures") / "schema-v1.jsonl"
+
+
+@pytest.fixture(scope="module")
+def every_kind() -> ml.Ledger:
+    """A ledger of twelve matches that holds every kind of event (a schema 1 fixture)."""
+    return ml.load(V1_LINES)
+
+
+def test_the_timeline_tells_corrections_own_goals_and_status_changes(
+    every_kind: ml.Ledger,
+) -> None:
+    lines = list(timeline(every_kind, "final"))
+    assert lines[:4] == [
+        "Fixture Cup 2024-25, Final: North FC v Südstadt",
+        "Kick-off 2025-03-20 19:45+00:00 at Neutral Ground",
+        "         Match postponed",
+        "         Match scheduled",
+    ]
+    for line in (
+        "    30'  OWN GOAL by North Player 5 (North FC)  [1-1]",
+        "         Goal f-g2 disallowed (offside)  [1-1]",
+        "         Goal f-g1 is now credited to North Player 8",
+        "         Card f-c1 rescinded",
+    ):
+        assert line in lines
+    # only this match's events: none of the eleven others
+    assert not any("East United" in line or "Inter" in line for line in lines)
+
+
+def test_the_timeline_tells_a_shootout_kick_by_kick(every_kind: ml.Ledger) -> None:
+    lines = list(timeline(every_kind, "semi"))
+    kicks = [line.strip() for line in lines if "Shootout:" in line]
+    assert kicks == [
+        "Shootout: East Player 9 (East United) scores",
+        "Shootout: West Player 9 (West Athletic) misses",
+        "Shootout: East Player 10 (East United) misses",
+    ]
+    assert lines.index("         Penalty shootout ends") > lines.index("         " + kicks[-1])
+
+
+def test_the_timeline_tells_an_awarded_result(every_kind: ml.Ledger) -> None:
+    assert list(timeline(every_kind, "r-awarded"))[-1] == "         Result awarded: 3-0"
+
+
+def test_the_timeline_tells_a_goal_credited_as_an_own_goal(every_kind: ml.Ledger) -> None:
+    events = list(every_kind.for_match("final"))
+    at = next(i for i, e in enumerate(events) if isinstance(e, ml.GoalCredited))
+    defender = ml.Player(player_id="south-4", name="South Player 4")
+    events[at] = attrs.evolve(events[at], own_goal=True, player=defender)
+    lines = list(timeline(ml.Ledger(events), "final"))
+    assert "         Goal f-g1 is now an own goal by South Player 4" in lines
+
+
+# --- how a command ends when something other than the input goes wrong ----------------------
+
+
+def test_stats_of_a_match_not_in_the_ledger(
+    example_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", str(example_path), "--match", "nope"]) == 1
+    assert capsys.readouterr().err == (
+        f"matchledger: error: {example_path}: no match 'nope' in this ledger\n"
+    )
+
+
+def _failing_validate(exc: BaseException) -> Any:
+    def validate(_path: Path) -> int:
+        raise exc
+
+    return validate
+
+
+def test_a_bug_is_one_line_that_asks_to_be_reported(
+    example_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_cmd_validate", _failing_validate(RuntimeError("no\nluck")))
+    assert main(["validate", str(example_path)]) == 1
+    assert capsys.readouterr().err == (
+        "matchledger: internal error: RuntimeError: no luck (please report this)\n"
+    )
+
+
+def test_ctrl_c_ends_a_command_with_status_130(
+    example_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_cmd_validate", _failing_validate(KeyboardInterrupt()))
+    assert main(["validate", str(example_path)]) == 130
+    assert capsys.readouterr().err == "matchledger: interrupted\n"
+
+
+def test_a_reader_that_went_away_ends_a_command_quietly(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class ClosedPipe(io.StringIO):
+        """stdout piped into `head` that has read its fill."""
+
+        def write(self, _text: str) -> int:
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["demo"]) == 1
+    assert capsys.readouterr().err == ""

@@ -9,6 +9,7 @@ so a goal at 63:11 on the provider's clock is in the 64th minute.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -1016,3 +1017,106 @@ def test_match_time_refuses_a_clock_outside_the_period() -> None:
     with pytest.raises(ml.LedgerError, match="outside period 2"):
         match_time(2, 200 * 60)
     assert str(match_time(2, 44 * 60 + 30)) == "46':00"  # a clock a little early
+
+
+# --- the command's options and output, on a cut of kloppy's own StatsBomb sample -------------
+
+KLOPPY_FILES = Path(kloppy.__file__).parent / "tests" / "files"
+
+
+@pytest.fixture(scope="module")
+def sample_match(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """kloppy's StatsBomb sample cut to its first events, periods, substitutions, shots
+    and an own goal with no partner event (so one provider event is skipped), and its
+    lineups: the command runs on it in a blink."""
+    events = orjson.loads((KLOPPY_FILES / "statsbomb_event.json").read_bytes())
+    kinds = {"Starting XI", "Half Start", "Half End", "Shot", "Substitution", "Own Goal Against"}
+    cut = [e for n, e in enumerate(events) if n < 20 or e["type"]["name"] in kinds]
+    folder = tmp_path_factory.mktemp("sample")
+    (folder / "statsbomb_7298_event.json").write_bytes(orjson.dumps(cut))
+    (folder / "statsbomb_7298_lineup.json").write_bytes(
+        (KLOPPY_FILES / "statsbomb_lineup.json").read_bytes()
+    )
+    return [str(folder / "statsbomb_7298_event.json"), str(folder / "statsbomb_7298_lineup.json")]
+
+
+def _import_events(*args: str) -> list[str]:
+    return ["import-events", "--provider", "statsbomb", *args]
+
+
+@pytest.mark.parametrize(
+    ("given", "kickoff"),
+    [
+        ("2018-08-18", datetime(2018, 8, 18, tzinfo=UTC)),
+        (" 2018-08-18T20:15 ", datetime(2018, 8, 18, 20, 15, tzinfo=UTC)),
+        (
+            "2018-08-18 20:15+02:00",
+            datetime(2018, 8, 18, 20, 15, tzinfo=timezone(timedelta(hours=2))),
+        ),
+    ],
+    ids=["a day", "a time in UTC", "a time with its offset"],
+)
+def test_import_events_places_the_match_as_told_and_writes_to_stdout(
+    sample_match: list[str], capsys: pytest.CaptureFixture[str], given: str, kickoff: datetime
+) -> None:
+    argv = ["--date", given, "--competition", "La Liga", "--season", "2018/19", *sample_match]
+    assert main(_import_events(*argv)) == 0
+    out, err = capsys.readouterr()
+    ledger = ml.loads(out.encode())
+    (match_id,) = ledger.match_ids
+    scheduled = ledger.schedule(match_id)
+    assert (scheduled.competition, scheduled.season) == ("La Liga", "2018-19")
+    assert scheduled.kickoff == kickoff
+    assert scheduled.kickoff.utcoffset() == kickoff.utcoffset()
+    # the summary, then each warning and each provider event left out, on stderr
+    lines = err.splitlines()
+    assert lines[0].startswith("statsbomb-7298 (statsbomb): ")
+    assert f"wrote {len(ledger)} " in lines[0]
+    assert "  warning: an excerpt, not a whole match: " in "\n".join(lines)
+    assert [line for line in lines if line.startswith("  skipped: ")] == [
+        "  skipped: SHOT 89dd4f4b-0a70-48d8-a0e7-ac4c: has no player"
+    ]
+    assert not any("--date" in line for line in lines)  # the date was given
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--date", "18/08/2018"], "--date '18/08/2018': write a date like 2018-08-18"),
+        (["--date", "2018-02-30"], "--date '2018-02-30': write a date like 2018-08-18"),
+        (["--season", "last year"], "--season: season must look like '2019-20'"),
+    ],
+    ids=["a date written otherwise", "no such day", "not a season"],
+)
+def test_import_events_refuses_a_date_or_season_it_cannot_read(
+    sample_match: list[str], capsys: pytest.CaptureFixture[str], option: list[str], message: str
+) -> None:
+    assert main(_import_events(*option, *sample_match)) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"matchledger: error: {message}")
+    assert err.count("\n") == 1
+
+
+def test_import_events_to_a_file_says_what_it_wrote(
+    sample_match: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "match.jsonl"
+    assert main(_import_events("-o", str(out), *sample_match)) == 0
+    stdout, err = capsys.readouterr()
+    ledger = ml.load(out)
+    assert stdout == ""
+    assert err.splitlines()[-1] == f"{out}: {len(ledger)} events, 1 match"
+
+
+def test_import_events_to_a_folder_that_is_not_there_writes_nothing(
+    sample_match: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "no-such-folder" / "match.jsonl"
+    assert main(_import_events("-q", "-o", str(out), *sample_match)) == 1
+    stdout, err = capsys.readouterr()
+    assert (stdout, err) == (
+        "",
+        f"matchledger: error: {out}: cannot be written (No such file or directory)\n",
+    )
+    assert not out.parent.exists()
