@@ -675,18 +675,23 @@ def _share_entries(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return shared
 
 
-_BUILDER: Final = _DecoderBuilder(
-    {
-        Player: _share_pairs(Player),
-        Team: _share_pairs(Team),
-        Score: _share_pairs(Score),
-        MatchTime: _share_minutes,
-        LineupEntry: _share_entries,
+def _decoders() -> dict[str, Callable[[Any], Event]]:
+    """A decoder for each event type, by its tag (built once, at import; tests build more)."""
+    builder = _DecoderBuilder(
+        {
+            Player: _share_pairs(Player),
+            Team: _share_pairs(Team),
+            Score: _share_pairs(Score),
+            MatchTime: _share_minutes,
+            LineupEntry: _share_entries,
+        }
+    )
+    return {
+        tag: decode for cls, tag in TAGS.items() if (decode := builder.decoder(cls)) is not None
     }
-)
-_DECODERS: Final[dict[str, Callable[[Any], Event]]] = {
-    tag: decode for cls, tag in TAGS.items() if (decode := _BUILDER.decoder(cls)) is not None
-}
+
+
+_DECODERS: Final = _decoders()
 
 
 def _decode_fast(raw: list[Any]) -> list[Event] | None:
@@ -775,10 +780,13 @@ class _EncoderBuilder:
         raise TypeError(msg)  # pragma: no cover
 
 
-_ENCODERS_BUILDER: Final = _EncoderBuilder({MatchScheduled: frozenset({"kickoff"})})
-_ENCODERS: Final[dict[type, Callable[[Any], dict[str, Any]]]] = {
-    cls: _ENCODERS_BUILDER.encoder(cls) for cls in TAGS
-}
+def _encoders() -> dict[type, Callable[[Any], dict[str, Any]]]:
+    """An encoder for each event type (built once, at import; tests build more)."""
+    builder = _EncoderBuilder({MatchScheduled: frozenset({"kickoff"})})
+    return {cls: builder.encoder(cls) for cls in TAGS}
+
+
+_ENCODERS: Final = _encoders()
 
 
 @paused
