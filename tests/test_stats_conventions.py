@@ -22,6 +22,7 @@ from matchledger import (
     Card,
     CardRescinded,
     CardShown,
+    Event,
     FoulCommitted,
     GoalCredited,
     GoalDisallowed,
@@ -556,3 +557,57 @@ def test_the_live_projection_gives_what_the_fold_gives(build: Callable[[], Ledge
     live.extend(ledger)
     assert live.stats() == player_stats(ledger)
     assert live.stats(per_match=True) == player_stats(ledger, per_match=True)
+
+
+def test_minutes_of_a_match_in_play_run_to_the_latest_time_recorded() -> None:
+    """A live match, as it stands: players on the pitch have played to the latest time
+    an event gave, in the first half and in the second; the fold and the live
+    projection agree."""
+
+    def shot(event_id: str, minute: int) -> ShotTaken:
+        return ShotTaken(
+            event_id=event_id,
+            match_id=M,
+            team="away",
+            player=p("away", 9),
+            at=MatchTime(minute=minute),
+            outcome=ShotOutcome.OFF_TARGET,
+        )
+
+    sub = SubstitutionMade(
+        event_id="sub",
+        match_id=M,
+        team="home",
+        at=MatchTime(minute=40),
+        player_off=p("home", 2),
+        player_on=p("home", 12),
+    )
+    first_half = [
+        schedule(),
+        lineup("home"),
+        lineup("away"),
+        start(Period.FIRST_HALF),
+        sub,
+        shot("s1", 41),
+    ]
+    second_half = [
+        end(Period.FIRST_HALF),
+        start(Period.SECOND_HALF, 2),
+        shot("s2", 70),
+    ]
+
+    def minutes(events: list[Event]) -> dict[str, int]:
+        live = PlayerStatsProjection()
+        for event in events:
+            live.apply(event)
+        folded = {s.player_id: s.minutes_played for s in player_stats(events)}
+        assert {s.player_id: s.minutes_played for s in live.stats()} == folded
+        return folded
+
+    at_41 = minutes(first_half)
+    assert (at_41["home1"], at_41["home2"], at_41["home12"], at_41["away9"]) == (41, 40, 1, 41)
+    at_70 = minutes(first_half + second_half)
+    assert (at_70["home1"], at_70["home2"], at_70["home12"], at_70["away9"]) == (70, 40, 30, 70)
+    # the period ended at the first half's end: 45 minutes, none of the second yet
+    at_half_time = minutes(first_half + second_half[:1])
+    assert (at_half_time["home1"], at_half_time["home12"]) == (45, 5)

@@ -32,7 +32,10 @@ The conventions, in one place:
   comes on and goes off, so a team's players share exactly 11 times the match's length.
   A substitution or dismissal without a time counts from the latest time recorded
   before it in the period in progress, one between periods from the end of the last
-  period. Without lineups no
+  period. While a period is in progress, players on the pitch have their minutes to
+  the latest time recorded in it (a live match, as it stands). A match with lineups
+  but no period events is taken as played in full: its starters play 90 minutes
+  (and the times of its substitutions are not read). Without lineups no
   minutes are counted.
 """
 
@@ -420,7 +423,15 @@ def _step(m: _Match, e: Event) -> None:
     """Count one event of the match."""
     step = _STEPS.get(type(e))
     if step is not None:
-        step(m, e)
+        _count(m, e, step)
+
+
+def _count(m: _Match, e: Any, step: Callable[[_Match, Any], None]) -> None:
+    """Count one event by its step; any time it records moves the clock on."""
+    at = getattr(e, "at", None)
+    if at is not None and m.period is not None:
+        m.clock(at)  # the minutes of a match in play, as it stands
+    step(m, e)
 
 
 def player_stats(
@@ -447,13 +458,21 @@ def player_stats(
             continue  # the end of a match, a VAR review: nothing counted
         m = matches.get(e.match_id)  # type: ignore[union-attr]
         if m is not None:
-            step(m, e)
+            _count(m, e, step)
     return _collect(matches.values(), per_match=per_match)
 
 
 def _counts(m: _Match) -> dict[str, dict[str, int]]:
-    """The match's counts so far; players still on the pitch play to its end (``m`` unchanged)."""
-    end = max(m.clock_end, 90.0 if m.lineups and m.clock_end == 0 else 0.0)
+    """The match's counts so far (``m`` unchanged).
+
+    Players still on the pitch play to the end of the last period ended or, while a
+    period is in progress, to the latest time recorded in it; a match with lineups
+    but no period recorded at all is taken as played in full (90 minutes).
+    """
+    if m.period is not None:  # in play: as it stands
+        end = m.latest
+    else:
+        end = max(m.clock_end, 90.0 if m.lineups and m.clock_end == 0 else 0.0)
     counts = dict(m.counts)
     for pid, since in m.on_since.items():
         row = counts[pid] = dict(counts.get(pid, {}))
