@@ -111,7 +111,8 @@ class TieBreak:
     def __str__(self) -> str:
         """E.g. ``Inter, Lazio Roma on 72 points: head-to-head points Inter 4, Lazio Roma 1``."""
         shown = ", ".join(f"{name} {value}" for name, value in self.values)
-        return f"{', '.join(self.teams)} on {self.points} points: {self.criterion} {shown}"
+        points = "1 point" if self.points == 1 else f"{self.points} points"
+        return f"{', '.join(self.teams)} on {points}: {self.criterion} {shown}"
 
 
 @frozen(kw_only=True)
@@ -590,6 +591,8 @@ class _Ranker:
         def show(v: Fraction | int) -> str:
             if isinstance(v, Fraction):
                 return "infinite" if v > 10**8 else f"{float(v):.3f}"
+            if crit is Criterion.FEWER_GOALS_AGAINST:
+                return str(-v)  # ranked by the negated count: show the goals conceded
             return (
                 f"{v:+d}"
                 if crit in (Criterion.GOAL_DIFFERENCE, Criterion.H2H_GOAL_DIFFERENCE)
