@@ -174,3 +174,46 @@ def _card() -> ml.CardShown:
         player=ml.Player(player_id="p", name="P"),
         card=ml.Card.YELLOW,
     )
+
+
+# --- what the codec settles while it is imported ----------------------------------------------
+
+
+def test_tags_are_the_class_names_in_snake_case() -> None:
+    assert codec._snake("MatchScheduled") == "match_scheduled"
+    assert codec._snake("VARReview") == "v_a_r_review"  # one underscore per capital
+    assert codec._snake("Team") == "team"
+    assert {cls: codec._snake(cls.__name__) for cls in ml.EVENT_TYPES} == codec.TAGS
+    assert codec.TAGS[ml.ShootoutKickTaken] == "shootout_kick_taken"
+
+
+def test_an_upcaster_is_registered_once_per_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(codec, "_UPCASTERS", dict(codec._UPCASTERS))
+
+    def step(event: dict[str, Any]) -> dict[str, Any]:
+        return {**event, "upgraded": True}
+
+    assert codec.register_upcaster(99)(step) is step
+    assert codec.upcasters()[99] is step
+    with pytest.raises(ValueError, match=r"^an upcaster from schema 99 is already registered$"):
+        codec.register_upcaster(99)(step)
+    assert codec.upcasters()[99] is step  # the first one stays
+
+
+@pytest.mark.parametrize("effective", ["2020-01-11T00:00:00", "2020-13-01", "11/01/2020", 20200111])
+def test_a_deduction_date_that_is_not_a_date_names_the_field(effective: Any) -> None:
+    deduction = {
+        "type": "points_deducted",
+        "event_id": "d",
+        "competition": "League",
+        "season": "2019-20",
+        "team": "t",
+        "points": 3,
+        "effective": effective,
+    }
+    data = orjson.dumps({"schema_version": codec.SCHEMA_VERSION, "events": [deduction]})
+    with pytest.raises(ml.CodecError) as info:
+        ml.loads(data)
+    message = str(info.value)
+    assert "effective" in message
+    assert f"must be an ISO 8601 date string such as '2020-01-11', got {effective!r}" in message
