@@ -105,26 +105,50 @@ def test_every_field_dropped_or_retyped_is_refused_as_before() -> None:
     test_codec.test_every_field_dropped_or_retyped_gives_a_ledger_error()
 
 
-def test_shared_values_are_equal_to_decoded_ones(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Players, teams, scores, times and lineup entries met again are shared, and equal:
-    the same values, read by the decoders, then by the converters alone."""
-    ledger = load_serie_a_2019_20()
-    raw = [orjson.loads(codec.encode_event(e)) for e in ledger]
+_SHARED = ("home", "away", "player", "assist", "player_off", "player_on", "half_time", "full_time")
+
+
+def _shared_pairs(a: Any, b: Any, *, fast: bool) -> list[tuple[Any, Any]]:
+    """The values of two equal events that the decoding shares: each pair is one object."""
+    pairs = [(getattr(a, f), getattr(b, f)) for f in _SHARED if getattr(a, f, None) is not None]
+    at = getattr(a, "at", None)
+    if at is not None and (fast or (at.added == 0 and at.second is None)):
+        pairs.append((at, b.at))  # the converters share plain minutes only
+    if fast and isinstance(a, ml.LineupAnnounced):
+        pairs += zip(a.starters + a.bench, b.starters + b.bench, strict=True)
+    return pairs
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["decoders", "converters"])
+def test_values_met_again_are_shared(fast: bool) -> None:
+    """Players, teams, scores, times (and, by the decoders, lineup entries) met again
+    are one object each, as a loaded ledger's memory relies on; and equal to the first."""
+    events = [*ml.load_example(), *load_serie_a_2019_20()]
+    raw = [orjson.loads(codec.encode_event(e)) for e in events]
     twice = raw + [{**item, "event_id": f"again-{i}"} for i, item in enumerate(raw)]
-    for decoded in (
-        codec._decode_fast(twice),
-        codec._structure_slow(twice, lambda i: f"$.events[{i}]"),
-    ):
-        assert decoded is not None
-        first, second = decoded[: len(raw)], decoded[len(raw) :]
-        assert first == list(ledger)
-        for a, b in zip(first, second, strict=True):
-            assert type(a) is type(b)
-            for field in ("home", "away", "player", "team", "at", "result", "score"):
-                if hasattr(a, field):
-                    assert getattr(a, field) == getattr(b, field)
+    decoded = (
+        codec._decode_fast(twice)
+        if fast
+        else codec._structure_slow(twice, lambda i: f"$.events[{i}]")
+    )
+    assert decoded is not None
+    first, second = decoded[: len(raw)], decoded[len(raw) :]
+    assert first == events
+    shared = 0
+    for a, b in zip(first, second, strict=True):
+        assert type(a) is type(b)
+        for mine, again in _shared_pairs(a, b, fast=fast):
+            assert mine is again, (a, mine)
+            shared += 1
+    assert shared > len(events)  # every match's teams at least
+
+
+def test_the_converters_alone_read_a_season_as_the_decoders_do(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    season = load_serie_a_2019_20()
     _slow_only(monkeypatch)
-    assert ml.loads(ml.dumps(ledger)) == ledger
+    assert ml.loads(ml.dumps(season)) == season
 
 
 @pytest.mark.parametrize(
@@ -217,3 +241,82 @@ def test_a_deduction_date_that_is_not_a_date_names_the_field(effective: Any) -> 
     message = str(info.value)
     assert "effective" in message
     assert f"must be an ISO 8601 date string such as '2020-01-11', got {effective!r}" in message
+
+
+# --- the words of each refusal ----------------------------------------------------------------
+
+
+def _document(*events: dict[str, Any]) -> bytes:
+    return orjson.dumps({"schema_version": codec.SCHEMA_VERSION, "events": list(events)})
+
+
+def _card_raw(**changes: Any) -> dict[str, Any]:
+    return {**orjson.loads(codec.encode_event(_card())), **changes}
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"card": "pink"}, "card must be one of 'yellow', 'second_yellow', 'red', got 'pink'"),
+        ({"player": {"player_id": "p", "name": 4}}, "player.name must be a string, got 4 (int)"),
+    ],
+    ids=["an enum", "a nested value"],
+)
+def test_a_bad_value_is_named_by_its_path(changes: dict[str, Any], words: str) -> None:
+    with pytest.raises(ml.CodecError) as info:
+        ml.loads(_document(_card_raw(**changes)))
+    assert str(info.value) == f"$.events[0] ('c1'): {words}"
+
+
+def test_a_kickoff_that_is_not_a_date_time_shows_one() -> None:
+    schedule = orjson.loads(codec.encode_event(ml.load_example()[0]))
+    with pytest.raises(ml.CodecError) as info:
+        ml.loads(_document({**schedule, "kickoff": "tonight"}))
+    assert str(info.value) == (
+        "$.events[0] ('ia-001'): kickoff must be an ISO 8601 date-time string such as "
+        "'2020-01-11T20:45:00+01:00', got 'tonight'"
+    )
+
+
+def test_what_is_not_text_is_refused_as_input() -> None:
+    with pytest.raises(ml.CodecError) as info:
+        ml.loads(4)  # type: ignore[arg-type]
+    assert (info.value.where, info.value.reason) == ("input", "must be bytes or str, got int")
+
+
+def test_a_document_nested_too_deeply_says_where_and_which_limit() -> None:
+    nested = b"[" * 2000 + b"]" * 2000
+    for data, lines, where in (
+        (b'{"schema_version": 2, "events": ' + nested + b"}", False, "document"),
+        (b'{"schema_version": 2}\n' + nested, True, "line 2"),
+    ):
+        with pytest.raises(ml.LimitExceeded) as info:
+            ml.loads(data, lines=lines)
+        assert str(info.value) == (
+            f"{where} is nested more than 1024 levels deep, over the limit max_depth=64; "
+            "if you trust the input, raise it: limits=Limits(max_depth=...) (matchledger.limits)"
+        )
+
+
+def test_load_reads_by_the_suffix_in_any_case_and_keeps_the_limits(tmp_path: Any) -> None:
+    ledger = ml.load_example()
+    path = tmp_path / "match.JSONL"
+    path.write_bytes(ml.dumps(ledger, lines=True))
+    assert ml.load(path) == ledger
+    with pytest.raises(ml.LimitExceeded) as info:
+        ml.load(path, limits=ml.Limits(max_events=3))
+    assert info.value.limit == "max_events"
+
+
+def test_a_rejected_event_of_json_lines_keeps_its_hint() -> None:
+    events = [orjson.loads(codec.encode_event(e)) for e in ml.load_example()]
+    twice = [*events, events[-1]]  # the last event again: its id is taken
+    data = b"\n".join(
+        [orjson.dumps({"schema_version": codec.SCHEMA_VERSION}), *map(orjson.dumps, twice)]
+    )
+    with pytest.raises(ml.EventRejected) as info:
+        ml.loads(data, lines=True)
+    error = info.value
+    assert error.index == len(events)
+    assert error.reason.endswith(f"(at line {len(events) + 2})")
+    assert error.hint
