@@ -499,7 +499,12 @@ class MatchState:
                 index,
                 "period",
                 f"{p.value} cannot start while the match is {self.status.value}",
-                hint="reschedule it with MatchStatusChanged(status='scheduled') first",
+                hint=(
+                    "reschedule it with MatchStatusChanged(status='scheduled') first"
+                    if self.status is MatchStatus.POSTPONED
+                    else f"a {self.status.value} match is not played on; "
+                    "a replay is a match of its own"
+                ),
             )
         if self.awarded_at is not None:
             raise self._fail(
@@ -750,7 +755,7 @@ class MatchState:
                 MatchStateError,
                 event,
                 index,
-                "home_goals",
+                "home_goals" if home != event.home_goals else "away_goals",
                 f"{event.home_goals}-{event.away_goals} disagrees with the goals recorded in "
                 f"this match ({home}-{away})",
             )
