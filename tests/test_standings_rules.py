@@ -586,6 +586,16 @@ def test_three_level_for_the_title_the_mini_league_picks_the_two_who_play_off() 
         f"Inter, Milan share position 1: {PLAY_OFF_DECIDES}",
         f"Cremonese, Salernitana share position 5: {LOTS_DECIDE}",
     ]
+    # as printed: "=" marks the ties left open, "*" the places a tie-break decided
+    marks = [(line[:4], line[5:].split()[0]) for line in str(table).splitlines()[1:]]
+    assert marks == [
+        ("  1=", "Inter"),
+        ("  1=", "Milan"),
+        ("  3*", "Napoli"),
+        ("  4*", "Sampdoria"),
+        ("  5=", "Cremonese"),
+        ("  5=", "Salernitana"),
+    ]
     # the line of the drop falls inside the three as well (4 of 6 go down): the title first
     deeper = attrs.evolve(SERIE_A_2022, relegation_places=4)
     assert table_of(standings(events, deeper)) == TITLE_TRIO_TABLE
