@@ -320,3 +320,44 @@ def test_a_rejected_event_of_json_lines_keeps_its_hint() -> None:
     assert error.index == len(events)
     assert error.reason.endswith(f"(at line {len(events) + 2})")
     assert error.hint
+
+
+@pytest.mark.parametrize(
+    ("changes", "where", "reason"),
+    [
+        ({"at": {"minute": -5}}, "$.events[0] ('c1')", "at.minute must be at least 0, got -5"),
+        (
+            {"at": {"minute": 50, "added": 3}},
+            "$.events[0] ('c1')",
+            "at.added is only allowed after minute 45, 90, 105 or 120, got 50+3",
+        ),
+        ({"event_id": ""}, "$.events[0]", "event_id must not be empty"),
+    ],
+    ids=["a value out of range", "a rule across fields", "an empty id"],
+)
+def test_a_value_its_class_refuses_is_diagnosed_in_one_line(
+    changes: dict[str, Any], where: str, reason: str
+) -> None:
+    with pytest.raises(ml.CodecError) as info:
+        ml.loads(_document(_card_raw(**changes)))
+    assert (info.value.where, info.value.field, info.value.reason) == (where, "", reason)
+
+
+def test_an_event_that_cannot_be_upgraded_is_named_with_its_schema() -> None:
+    result = {
+        "type": "result_recorded",
+        "event_id": "r",
+        "match_id": "m",
+        "home_goals": 1,
+        "away_goals": 0,
+        "half_time_home": 1,  # its pair, half_time_away, is missing
+    }
+    data = orjson.dumps({"schema_version": 1, "events": [result]})
+    for lines in (False, True):
+        text = data if not lines else b'{"schema_version": 1}\n' + orjson.dumps(result)
+        with pytest.raises(ml.CodecError) as info:
+            ml.loads(text, lines=lines)
+        assert info.value.where == ("$.events[0] ('r')" if not lines else "line 2 ('r')")
+        assert info.value.reason == (
+            "cannot be upgraded from schema 1: half_time_home and half_time_away come together"
+        )
