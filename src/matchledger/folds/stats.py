@@ -263,6 +263,7 @@ def _on_period_ended(m: _Match, e: PeriodEnded) -> None:
 
 
 def _on_shot_taken(m: _Match, e: ShotTaken) -> None:  # noqa: C901, PLR0912 - every outcome
+    m.clock(e.at)  # every event's time moves the clock on: the minutes of a match in play
     opp = m.opponent(e.team)
     outcome = e.outcome
     m.add(e.player, e.team, "shots")
@@ -305,6 +306,7 @@ def _on_shot_taken(m: _Match, e: ShotTaken) -> None:  # noqa: C901, PLR0912 - ev
 
 
 def _on_own_goal_scored(m: _Match, e: OwnGoalScored) -> None:
+    m.clock(e.at)
     m.add(e.player, e.team, "own_goals")
     keeper_id = m.keeper.get(e.team)
     m.goals[e.event_id] = (e.player.player_id, "own_goals", e.team, keeper_id)
@@ -354,12 +356,14 @@ def _on_card_rescinded(m: _Match, e: CardRescinded) -> None:
 
 
 def _on_penalty_awarded(m: _Match, e: PenaltyAwarded) -> None:
+    m.clock(e.at)
     m.add(e.won_by, e.team, "penalties_won")
     m.add(e.conceded_by, m.opponent(e.team), "penalties_conceded")
 
 
 def _on_foul_committed(m: _Match, e: FoulCommitted) -> None:
     # the commonest event of all: m.add, written out
+    m.clock(e.at)
     counts, info = m.counts, m.info
     p = e.player
     pid = p.player_id
@@ -423,15 +427,7 @@ def _step(m: _Match, e: Event) -> None:
     """Count one event of the match."""
     step = _STEPS.get(type(e))
     if step is not None:
-        _count(m, e, step)
-
-
-def _count(m: _Match, e: Any, step: Callable[[_Match, Any], None]) -> None:
-    """Count one event by its step; any time it records moves the clock on."""
-    at = getattr(e, "at", None)
-    if at is not None and m.period is not None:
-        m.clock(at)  # the minutes of a match in play, as it stands
-    step(m, e)
+        step(m, e)
 
 
 def player_stats(
@@ -458,7 +454,7 @@ def player_stats(
             continue  # the end of a match, a VAR review: nothing counted
         m = matches.get(e.match_id)  # type: ignore[union-attr]
         if m is not None:
-            _count(m, e, step)
+            step(m, e)
     return _collect(matches.values(), per_match=per_match)
 
 
